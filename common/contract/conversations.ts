@@ -1,0 +1,169 @@
+import { z } from "zod";
+import {
+  ChannelTypeSchema,
+  ConversationKindSchema,
+  ConversationStatusSchema,
+  DeliveryStatusSchema,
+  InboxViewSchema,
+  LanguageSchema,
+  MessageDirectionSchema,
+  PrioritySchema,
+  RequesterRoleSchema,
+  RoleSchema,
+} from "../enums.js";
+import { FieldValueSchema } from "./forms.js";
+
+const Uuid = z.string().uuid();
+const csv = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).max(20)).optional();
+
+export const ConversationAbilitiesSchema = z.object({
+  reply: z.boolean(),
+  note: z.boolean(),
+  assign: z.boolean(),
+  changeStatus: z.boolean(),
+  update: z.boolean(),
+});
+export type ConversationAbilities = z.infer<typeof ConversationAbilitiesSchema>;
+
+export const RefSchema = z.object({ id: Uuid, name: z.string() });
+
+export const ConversationSummarySchema = z.object({
+  id: Uuid,
+  reference: z.string(),
+  subject: z.string(),
+  preview: z.string(),
+  status: ConversationStatusSchema,
+  priority: PrioritySchema,
+  kind: ConversationKindSchema,
+  requesterRole: RequesterRoleSchema,
+  channel: ChannelTypeSchema,
+  language: LanguageSchema,
+  topic: RefSchema.nullable(),
+  department: RefSchema.nullable(),
+  school: RefSchema.nullable(),
+  assignee: RefSchema.nullable(),
+  contact: z.object({ id: Uuid, name: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastMessageAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+export const ConversationSortSchema = z.enum(["last_message_desc", "last_message_asc", "created_desc", "created_asc", "priority"]);
+export type ConversationSort = z.infer<typeof ConversationSortSchema>;
+
+export const ListConversationsQuerySchema = z.object({
+  view: InboxViewSchema.optional(),
+  status: csv(ConversationStatusSchema),
+  priority: csv(PrioritySchema),
+  topicId: csv(Uuid),
+  departmentId: csv(Uuid),
+  schoolId: csv(Uuid),
+  channel: csv(ChannelTypeSchema),
+  kind: csv(ConversationKindSchema),
+  language: csv(LanguageSchema),
+  assigneeId: csv(z.union([Uuid, z.literal("none")])),
+  contactId: Uuid.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: ConversationSortSchema.default("last_message_desc"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ListConversationsQuery = z.infer<typeof ListConversationsQuerySchema>;
+
+export const ConversationListSchema = z.object({
+  items: z.array(ConversationSummarySchema.extend({ abilities: ConversationAbilitiesSchema })),
+  nextCursor: z.string().nullable(),
+});
+export type ConversationList = z.infer<typeof ConversationListSchema>;
+
+export const AttachmentSchema = z.object({ id: Uuid, filename: z.string(), contentType: z.string(), size: z.number() });
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const MessageSchema = z.object({
+  id: Uuid,
+  direction: MessageDirectionSchema,
+  channel: ChannelTypeSchema,
+  body: z.string(),
+  author: z.object({ kind: z.enum(["staff", "contact", "system"]), id: z.string().nullable(), name: z.string().nullable() }),
+  deliveryStatus: DeliveryStatusSchema.nullable(),
+  deliveryError: z.string().nullable(),
+  attachments: z.array(AttachmentSchema),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const TimelineEventSchema = z.object({
+  id: Uuid,
+  type: z.string(),
+  actor: z.object({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const RatingSchema = z.object({
+  accuracy: z.number().int(),
+  timeliness: z.number().int(),
+  courtesy: z.number().int(),
+  comment: z.string().nullable(),
+  submittedAt: z.string(),
+});
+export type Rating = z.infer<typeof RatingSchema>;
+
+export const FieldAnswerSchema = z.object({ key: z.string(), label: z.string(), value: FieldValueSchema, display: z.string() });
+
+export const ConversationDetailSchema = ConversationSummarySchema.extend({
+  abilities: ConversationAbilitiesSchema,
+  fields: z.array(FieldAnswerSchema),
+  contact: z
+    .object({
+      id: Uuid,
+      name: z.string().nullable(),
+      preferredLanguage: LanguageSchema,
+      identities: z.array(z.object({ kind: z.enum(["email", "phone"]), value: z.string(), bouncing: z.boolean() })),
+      otherConversations: z.array(
+        z.object({ id: Uuid, reference: z.string(), subject: z.string(), status: ConversationStatusSchema, createdAt: z.string() }),
+      ),
+    })
+    .nullable(),
+  messages: z.array(MessageSchema),
+  events: z.array(TimelineEventSchema),
+  ratings: z.array(RatingSchema),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
+
+export const MessageBodySchema = z.object({ body: z.string().trim().min(1, "Write a message").max(20_000) });
+export type MessageBody = z.infer<typeof MessageBodySchema>;
+
+export const AssignBodySchema = z
+  .object({ staffId: Uuid.nullable().optional(), departmentId: Uuid.nullable().optional() })
+  .refine((b) => b.staffId !== undefined || b.departmentId !== undefined, { message: "Give staffId or departmentId" });
+export type AssignBody = z.infer<typeof AssignBodySchema>;
+
+export const StatusBodySchema = z.object({ status: ConversationStatusSchema.exclude(["new"]) });
+export type StatusBody = z.infer<typeof StatusBodySchema>;
+
+export const UpdateConversationBodySchema = z
+  .object({
+    priority: PrioritySchema.optional(),
+    kind: ConversationKindSchema.optional(),
+    topicId: Uuid.nullable().optional(),
+    schoolId: Uuid.nullable().optional(),
+    requesterRole: RequesterRoleSchema.optional(),
+    subject: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: "Nothing to change" });
+export type UpdateConversationBody = z.infer<typeof UpdateConversationBodySchema>;
+
+export const StaffSummarySchema = z.object({
+  id: Uuid,
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  departmentIds: z.array(Uuid),
+});
+export type StaffSummary = z.infer<typeof StaffSummarySchema>;

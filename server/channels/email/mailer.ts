@@ -1,0 +1,49 @@
+import nodemailer from "nodemailer";
+
+export type OutgoingEmail = {
+  from: string;
+  to: string;
+  replyTo?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  messageId: string;
+  inReplyTo?: string | null;
+  references?: string | null;
+};
+
+export type SendResult = { ok: true; response: string } | { ok: false; permanent: boolean; reason: string };
+
+/** Sends email through the district's SMTP server, or keeps it in the development sink (/dev/outbox). */
+export type Mailer = { transport: "smtp" | "sink"; send(mail: OutgoingEmail): Promise<SendResult> };
+
+export function createMailer(smtpUrl: string | undefined): Mailer {
+  if (!smtpUrl) {
+    // The message row is already stored; the sink only marks it delivered so /dev/outbox shows it.
+    return { transport: "sink", send: async () => ({ ok: true, response: "stored in the development outbox" }) };
+  }
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    transport: "smtp",
+    async send(mail) {
+      try {
+        const info = await transporter.sendMail({
+          from: mail.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          messageId: mail.messageId,
+          ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+          ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+          ...(mail.references ? { references: mail.references } : {}),
+        });
+        return { ok: true, response: String(info.response ?? "sent") };
+      } catch (err) {
+        const e = err as { responseCode?: number; message?: string };
+        const permanent = typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600;
+        return { ok: false, permanent, reason: (e.message ?? "send failed").slice(0, 500) };
+      }
+    },
+  };
+}

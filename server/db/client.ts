@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>> | Db;
+
+/** Runs one raw SQL text with positional parameters ($1…); used by pg-boss and the job runner. */
+export type RawExecutor = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  raw: RawExecutor;
+  /** The embedded instance (PGlite only); LISTEN/NOTIFY works in-process there. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  connectionString?: string;
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export type OpenOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** In-memory PGlite started from a dumped data dir (fast test databases). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+  /** Skip the one-owner lock (only for a freshly created scratch directory). */
+  skipLock?: boolean;
+};
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts);
+}
+
+async function openPostgres(connectionString: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", () => undefined); // idle client errors surface on the next query
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const raw: RawExecutor = async (text, values) => {
+    const res = await pool.query(text, values as unknown[] | undefined);
+    return { rows: Array.isArray(res) ? (res.at(-1)?.rows ?? []) : res.rows };
+  };
+  return { kind: "postgres", db, raw, pool, connectionString, close: () => pool.end() };
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  let dataDir: string | undefined;
+  if (opts.dataDir && !opts.loadDataDir) {
+    dataDir = path.resolve(opts.dataDir, "pglite");
+    fs.mkdirSync(dataDir, { recursive: true });
+    if (!opts.skipLock) lock = acquireDataDirLock(path.resolve(opts.dataDir));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      extensions: { unaccent, pg_trgm },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const raw: RawExecutor = async (text, values) => {
+    if (values && values.length > 0) return { rows: (await pglite.query<Record<string, unknown>>(text, values)).rows };
+    const results = await pglite.exec(text);
+    return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+  };
+  return {
+    kind: "pglite",
+    db,
+    raw,
+    pglite,
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+/** Applies the generated SQL migrations; the same files run on PGlite and PostgreSQL. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: MIGRATIONS_DIR });
+    return;
+  }
+  // One migrator at a time when several app servers boot together.
+  const client = await database.pool!.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(727001)");
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(727001)").catch(() => undefined);
+    client.release();
+  }
+}

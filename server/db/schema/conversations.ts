@@ -1,0 +1,228 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { FieldValues } from "../../../common/contract/forms.js";
+import { departments, districts, schools, topics } from "./districts.js";
+import { staff } from "./staff.js";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** A community member: parent, student, resident. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    name: text("name"),
+    preferredLanguage: text("preferred_language").notNull().default("en"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("contacts_district_idx").on(t.districtId, t.createdAt)],
+);
+
+/** A contact's address on one channel (normalised email or E.164 phone). */
+export const contactIdentities = pgTable(
+  "contact_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    value: text("value").notNull(),
+    bouncing: boolean("bouncing").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("contact_identities_value_uq").on(t.districtId, t.kind, t.value),
+    index("contact_identities_contact_idx").on(t.districtId, t.contactId),
+    check("contact_identities_kind_ck", sql`${t.kind} in ('email','phone')`),
+  ],
+);
+
+/** One case: everything a family said and the district answered about one matter. */
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    reference: text("reference").notNull(),
+    subject: text("subject").notNull(),
+    kind: text("kind").notNull().default("question"),
+    requesterRole: text("requester_role").notNull().default("parent"),
+    status: text("status").notNull().default("new"),
+    priority: text("priority").notNull().default("normal"),
+    channel: text("channel").notNull(),
+    language: text("language").notNull().default("en"),
+    topicId: uuid("topic_id").references(() => topics.id, { onDelete: "set null" }),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    assigneeId: uuid("assignee_id").references(() => staff.id, { onDelete: "set null" }),
+    schoolId: uuid("school_id").references(() => schools.id, { onDelete: "set null" }),
+    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    fields: jsonb("fields").$type<FieldValues>().notNull().default({}),
+    isAnonymous: boolean("is_anonymous").notNull().default(false),
+    /** Bumped to revoke every private link previously sent for this conversation. */
+    accessVersion: integer("access_version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    search: tsvector("search"),
+  },
+  (t) => [
+    uniqueIndex("conversations_district_number_uq").on(t.districtId, t.number),
+    index("conversations_inbox_idx").on(t.districtId, t.status, t.lastMessageAt),
+    index("conversations_recent_idx").on(t.districtId, t.lastMessageAt, t.id),
+    index("conversations_assignee_idx").on(t.districtId, t.assigneeId, t.status),
+    index("conversations_department_idx").on(t.districtId, t.departmentId, t.status),
+    index("conversations_contact_idx").on(t.districtId, t.contactId),
+    index("conversations_created_idx").on(t.districtId, t.createdAt),
+    index("conversations_search_idx").using("gin", t.search),
+    check("conversations_status_ck", sql`${t.status} in ('new','open','pending','resolved')`),
+    check("conversations_priority_ck", sql`${t.priority} in ('critical','high','normal','low')`),
+    check("conversations_kind_ck", sql`${t.kind} in ('question','concern','comment','suggestion','compliment')`),
+    check("conversations_requester_role_ck", sql`${t.requesterRole} in ('parent','student','staff','community')`),
+    check("conversations_language_ck", sql`${t.language} in ('en','es')`),
+  ],
+);
+
+/** inbound (from the family), outbound (staff reply), note (internal, never sent). */
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    direction: text("direction").notNull(),
+    channel: text("channel").notNull(),
+    body: text("body").notNull(),
+    authorStaffId: uuid("author_staff_id").references(() => staff.id, { onDelete: "set null" }),
+    authorContactId: uuid("author_contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    deliveryStatus: text("delivery_status"),
+    deliveryError: text("delivery_error"),
+    emailMessageId: text("email_message_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("messages_conversation_idx").on(t.districtId, t.conversationId, t.createdAt),
+    index("messages_email_message_id_idx").on(t.districtId, t.emailMessageId),
+    check("messages_direction_ck", sql`${t.direction} in ('inbound','outbound','note')`),
+    check("messages_delivery_status_ck", sql`${t.deliveryStatus} is null or ${t.deliveryStatus} in ('queued','sent','failed')`),
+  ],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").notNull().references(() => messages.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("attachments_message_idx").on(t.districtId, t.messageId)],
+);
+
+/** The timeline and the outbox: every action with its actor, written in the same transaction as the change. */
+export const events = pgTable(
+  "events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    id: uuid("id").notNull().defaultRandom().unique(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorKind: text("actor_kind").notNull(),
+    actorId: text("actor_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("events_conversation_idx").on(t.districtId, t.conversationId, t.seq),
+    index("events_district_seq_idx").on(t.districtId, t.seq),
+  ],
+);
+
+/** A one-time satisfaction survey sent when a conversation is resolved. */
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    accuracy: smallint("accuracy"),
+    timeliness: smallint("timeliness"),
+    courtesy: smallint("courtesy"),
+    comment: text("comment"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("ratings_conversation_idx").on(t.districtId, t.conversationId),
+    index("ratings_submitted_idx").on(t.districtId, t.submittedAt),
+    check("ratings_scale_ck", sql`(${t.accuracy} is null or ${t.accuracy} between 1 and 10) and (${t.timeliness} is null or ${t.timeliness} between 1 and 10) and (${t.courtesy} is null or ${t.courtesy} between 1 and 10)`),
+  ],
+);
+
+/** Every email Front Office sends; the development sink (/dev/outbox) reads it too. */
+export const outboundEmails = pgTable(
+  "outbound_emails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    toAddress: text("to_address").notNull(),
+    fromAddress: text("from_address").notNull(),
+    replyTo: text("reply_to"),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    headerMessageId: text("header_message_id").notNull(),
+    inReplyTo: text("in_reply_to"),
+    references: text("references"),
+    status: text("status").notNull().default("queued"),
+    transport: text("transport"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("outbound_emails_district_idx").on(t.districtId, t.createdAt),
+    index("outbound_emails_header_idx").on(t.districtId, t.headerMessageId),
+    check("outbound_emails_status_ck", sql`${t.status} in ('queued','sent','failed')`),
+  ],
+);
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type RatingRow = typeof ratings.$inferSelect;
+export type OutboundEmailRow = typeof outboundEmails.$inferSelect;

@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { FormDefinition, LocalizedText } from "../../../common/contract/forms.js";
+
+export type WeeklyHours = Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string][]>;
+
+/** The tenant. Every other tenant row carries its id. */
+export const districts = pgTable("districts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  referencePrefix: text("reference_prefix").notNull(),
+  timeZone: text("time_zone").notNull().default("America/Los_Angeles"),
+  languages: text("languages").array().notNull().default(sql`ARRAY['en','es']::text[]`),
+  /** The response-time promise shown to families, in business days. */
+  responseDays: integer("response_days").notNull().default(1),
+  weeklyHours: jsonb("weekly_hours").$type<WeeklyHours>(),
+  replyDomain: text("reply_domain").notNull(),
+  fromEmail: text("from_email").notNull(),
+  websiteUrl: text("website_url"),
+  safetyPhone: text("safety_phone"),
+  nextNumber: integer("next_number").notNull().default(1001),
+  /** HMAC key for the family's private links and reply addresses; never leaves the server. */
+  signingKey: text("signing_key").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const schools = pgTable(
+  "schools",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    code: text("code").notNull(),
+    level: text("level").notNull().default("elementary"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("schools_district_code_uq").on(t.districtId, t.code)],
+);
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    email: text("email"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("departments_district_slug_uq").on(t.districtId, t.slug)],
+);
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("categories_district_slug_uq").on(t.districtId, t.slug)],
+);
+
+/** A subject a family can write about, with its own short form and owner department. */
+export const topics = pgTable(
+  "topics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id").references(() => categories.id, { onDelete: "set null" }),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    slug: text("slug").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    description: jsonb("description").$type<LocalizedText>(),
+    form: jsonb("form").$type<FormDefinition>().notNull().default({ fields: [] }),
+    /** Private topics are reachable by direct link only (e.g. the anonymous safety tip line). */
+    isPrivate: boolean("is_private").notNull().default(false),
+    allowAnonymous: boolean("allow_anonymous").notNull().default(false),
+    defaultKind: text("default_kind").notNull().default("question"),
+    position: integer("position").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex("topics_district_slug_uq").on(t.districtId, t.slug),
+    index("topics_district_category_idx").on(t.districtId, t.categoryId),
+    check("topics_default_kind_ck", sql`${t.defaultKind} in ('question','concern','comment','suggestion','compliment')`),
+  ],
+);
+
+export type DistrictRow = typeof districts.$inferSelect;
+export type SchoolRow = typeof schools.$inferSelect;
+export type DepartmentRow = typeof departments.$inferSelect;
+export type CategoryRow = typeof categories.$inferSelect;
+export type TopicRow = typeof topics.$inferSelect;

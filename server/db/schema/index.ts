@@ -1,0 +1,3 @@
+export * from "./districts.js";
+export * from "./staff.js";
+export * from "./conversations.js";

@@ -1,0 +1,82 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Language } from "../../../common/enums.js";
+import { normalizeEmail, normalizePhone } from "../../../common/utils/contact-address.js";
+import { contactIdentities, contacts, type ContactRow } from "../../db/schema/index.js";
+import type { Ctx } from "../shared/ctx.js";
+
+export type { ContactRow };
+export type ContactInput = { name?: string | null; email?: string | null; phone?: string | null; language: Language };
+export type Identity = { kind: "email" | "phone"; value: string; bouncing: boolean };
+
+/**
+ * Finds the contact who owns this email or phone in the district, or creates one.
+ * Email wins over phone when they point at different people; missing identities are added.
+ */
+export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promise<ContactRow> {
+  const email = normalizeEmail(input.email);
+  const phone = normalizePhone(input.phone);
+  const wanted = [
+    ...(email ? [{ kind: "email" as const, value: email }] : []),
+    ...(phone ? [{ kind: "phone" as const, value: phone }] : []),
+  ];
+  const found = wanted.length
+    ? await ctx.db
+        .select()
+        .from(contactIdentities)
+        .where(and(eq(contactIdentities.districtId, ctx.districtId), inArray(contactIdentities.value, wanted.map((w) => w.value))))
+    : [];
+  const match = wanted.map((w) => found.find((f) => f.kind === w.kind && f.value === w.value)).find(Boolean);
+  let contact: ContactRow;
+  if (match) {
+    const [row] = await ctx.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, match.contactId)));
+    if (!row) throw new Error(`identity ${match.id} points at a missing contact`);
+    contact = row;
+    const name = input.name?.trim();
+    if ((name && name !== contact.name) || input.language !== contact.preferredLanguage) {
+      [contact] = (await ctx.db
+        .update(contacts)
+        .set({ name: name || contact.name, preferredLanguage: input.language })
+        .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, contact.id)))
+        .returning()) as [ContactRow];
+    }
+  } else {
+    [contact] = (await ctx.db
+      .insert(contacts)
+      .values({ districtId: ctx.districtId, name: input.name?.trim() || null, preferredLanguage: input.language, createdAt: ctx.now() })
+      .returning()) as [ContactRow];
+  }
+  const missing = wanted.filter((w) => !found.some((f) => f.kind === w.kind && f.value === w.value));
+  if (missing.length > 0) {
+    await ctx.db
+      .insert(contactIdentities)
+      .values(missing.map((m) => ({ districtId: ctx.districtId, contactId: contact!.id, kind: m.kind, value: m.value })))
+      .onConflictDoNothing();
+  }
+  return contact!;
+}
+
+export async function listIdentities(ctx: Ctx, contactId: string): Promise<Identity[]> {
+  const rows = await ctx.db
+    .select()
+    .from(contactIdentities)
+    .where(and(eq(contactIdentities.districtId, ctx.districtId), eq(contactIdentities.contactId, contactId)));
+  return rows.map((r) => ({ kind: r.kind as Identity["kind"], value: r.value, bouncing: r.bouncing }));
+}
+
+/** The address a reply to this contact goes to: their first non-bouncing email, if any. */
+export async function findReplyEmail(ctx: Ctx, contactId: string | null): Promise<string | null> {
+  if (!contactId) return null;
+  const ids = await listIdentities(ctx, contactId);
+  return ids.find((i) => i.kind === "email" && !i.bouncing)?.value ?? null;
+}
+
+export async function findContact(ctx: Ctx, contactId: string): Promise<ContactRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, contactId)));
+  return row;
+}

@@ -1,0 +1,114 @@
+import type { FieldValues } from "../../../../common/contract/forms.js";
+import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
+import { promiseText } from "../../../../common/utils/promise.js";
+import { conversations, type ConversationRow, type TopicRow } from "../../../db/schema/index.js";
+import { emit } from "../../../events/emit.js";
+import type { CheckedFile } from "../../../lib/attachments.js";
+import { findOrCreateContact } from "../../contacts/index.js";
+import { formatReference, getDistrict, takeNextNumber } from "../../districts/index.js";
+import { queueEmail, renderEmail } from "../../mail/index.js";
+import type { Ctx } from "../../shared/ctx.js";
+import { replyAddress, statusUrl } from "../links.js";
+import { storeMessage } from "./store-message.js";
+
+export type NewInquiry = {
+  topic: TopicRow;
+  fields: FieldValues;
+  message: string;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  language: Language;
+  kind?: ConversationKind;
+  requesterRole?: RequesterRole;
+  anonymous?: boolean;
+  channel?: ChannelType;
+  attachments?: CheckedFile[];
+};
+
+export type InquiryCreated = { conversation: ConversationRow; reference: string; statusUrl: string };
+
+function subjectFor(topic: TopicRow, lang: Language, message: string): string {
+  const topicName = (lang === "es" ? topic.name.es : undefined) ?? topic.name.en;
+  const firstLine = message.split(/\r?\n/).find((l) => l.trim())?.trim() ?? "";
+  const excerpt = firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
+  return excerpt ? `${topicName}: ${excerpt}` : topicName;
+}
+
+/**
+ * A family's submission through the front door: finds or creates the contact, opens a conversation
+ * owned by the topic's department, stores the message, and queues the acknowledgement email.
+ */
+export async function createInquiry(ctx: Ctx, input: NewInquiry): Promise<InquiryCreated> {
+  const district = await getDistrict(ctx);
+  const anonymous = Boolean(input.anonymous && input.topic.allowAnonymous);
+  const contact = anonymous
+    ? null
+    : await findOrCreateContact(ctx, { name: input.name, email: input.email, phone: input.phone, language: input.language });
+  const { number, prefix } = await takeNextNumber(ctx);
+  const reference = formatReference(prefix, number);
+  const schoolField = input.topic.form.fields.find((f) => f.type === "school");
+  const schoolId = schoolField ? (input.fields[schoolField.key] as string | undefined) : undefined;
+  const now = ctx.now();
+  const [conversation] = await ctx.db
+    .insert(conversations)
+    .values({
+      districtId: ctx.districtId,
+      number,
+      reference,
+      subject: subjectFor(input.topic, input.language, input.message),
+      kind: input.kind ?? input.topic.defaultKind,
+      requesterRole: input.requesterRole ?? "parent",
+      status: "new",
+      priority: "normal",
+      channel: input.channel ?? "web_form",
+      language: input.language,
+      topicId: input.topic.id,
+      departmentId: input.topic.departmentId,
+      schoolId: schoolId ?? null,
+      contactId: contact?.id ?? null,
+      fields: input.fields,
+      isAnonymous: anonymous,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: now,
+    })
+    .returning();
+  const conv = conversation!;
+  const message = await storeMessage(ctx, {
+    conversationId: conv.id,
+    direction: "inbound",
+    channel: conv.channel,
+    body: input.message,
+    authorContactId: contact?.id ?? null,
+    attachments: input.attachments ?? [],
+  });
+  const actorCtx: Ctx = { ...ctx, actor: { kind: "contact", contactId: contact?.id ?? null } };
+  await emit(actorCtx, "conversation.created", { reference, channel: conv.channel, topicId: input.topic.id }, conv.id);
+  await emit(actorCtx, "message.received", { messageId: message.id, channel: conv.channel }, conv.id);
+
+  const link = statusUrl(ctx, district, conv);
+  const email = anonymous ? null : (contact && input.email ? input.email.trim().toLowerCase() : null);
+  if (email) {
+    const topicName = (input.language === "es" ? input.topic.name.es : undefined) ?? input.topic.name.en;
+    const rendered = renderEmail(input.language, {
+      kind: "acknowledgement",
+      districtName: district.name,
+      reference,
+      topic: topicName,
+      statusUrl: link,
+      promise: promiseText(input.language, district.responseDays),
+      message: input.message,
+    });
+    await queueEmail(ctx, {
+      purpose: "acknowledgement",
+      to: email,
+      from: `${district.name} <${district.fromEmail}>`,
+      replyTo: replyAddress(district, conv),
+      ...rendered,
+      conversationId: conv.id,
+      domain: district.replyDomain,
+    });
+  }
+  return { conversation: conv, reference, statusUrl: link };
+}

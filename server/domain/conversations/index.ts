@@ -1,0 +1,11 @@
+export { createInquiry, type NewInquiry, type InquiryCreated } from "./commands/create-inquiry.js";
+export { replyToConversation } from "./commands/reply-to-conversation.js";
+export { addNote, parseMentions } from "./commands/add-note.js";
+export { assignConversation, type AssignInput } from "./commands/assign-conversation.js";
+export { changeStatus } from "./commands/change-status.js";
+export { updateConversation, type ConversationChanges } from "./commands/update-conversation.js";
+export { addContactMessage } from "./commands/add-contact-message.js";
+export { findConversationByStatusToken, listFamilyMessages, type FamilyMessage } from "./access.js";
+export { statusUrl, replyAddress } from "./links.js";
+export { can, abilitiesFor, visibleTo, type ConversationAction } from "./policy.js";
+export { canTransition } from "./status.js";

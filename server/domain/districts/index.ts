@@ -1,0 +1,76 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import {
+  categories,
+  departments,
+  districts,
+  schools,
+  topics,
+  type CategoryRow,
+  type DepartmentRow,
+  type DistrictRow,
+  type SchoolRow,
+  type TopicRow,
+} from "../../db/schema/index.js";
+import { notFound } from "../../lib/errors.js";
+import type { Ctx } from "../shared/ctx.js";
+
+export type { CategoryRow, DepartmentRow, DistrictRow, SchoolRow, TopicRow };
+
+/** Tenant resolution at the public edge: the slug in the URL names the district. */
+export async function findDistrictBySlug(db: Db | Tx, slug: string): Promise<DistrictRow | undefined> {
+  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return undefined;
+  const [row] = await db.select().from(districts).where(eq(districts.slug, slug)).limit(1);
+  return row;
+}
+
+export async function getDistrict(ctx: Ctx): Promise<DistrictRow> {
+  const [row] = await ctx.db.select().from(districts).where(eq(districts.id, ctx.districtId)).limit(1);
+  if (!row) throw notFound("District");
+  return row;
+}
+
+export async function listCategories(ctx: Ctx): Promise<CategoryRow[]> {
+  return ctx.db.select().from(categories).where(eq(categories.districtId, ctx.districtId)).orderBy(asc(categories.position));
+}
+
+/** Active topics; private ones (reachable only by direct link) are left out unless asked for. */
+export async function listTopics(ctx: Ctx, opts: { includePrivate?: boolean; includeInactive?: boolean } = {}): Promise<TopicRow[]> {
+  const rows = await ctx.db.select().from(topics).where(eq(topics.districtId, ctx.districtId)).orderBy(asc(topics.position));
+  return rows.filter((t) => (opts.includeInactive || t.active) && (opts.includePrivate || !t.isPrivate));
+}
+
+export async function findTopicBySlug(ctx: Ctx, slug: string): Promise<TopicRow | undefined> {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
+  const [row] = await ctx.db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.districtId, ctx.districtId), eq(topics.slug, slug), eq(topics.active, true)))
+    .limit(1);
+  return row;
+}
+
+export async function listSchools(ctx: Ctx): Promise<SchoolRow[]> {
+  return ctx.db.select().from(schools).where(eq(schools.districtId, ctx.districtId)).orderBy(asc(schools.name));
+}
+
+export async function listDepartments(ctx: Ctx): Promise<DepartmentRow[]> {
+  return ctx.db.select().from(departments).where(eq(departments.districtId, ctx.districtId)).orderBy(asc(departments.name));
+}
+
+/** `RUSD-1042`: the district's prefix and the conversation's per-district number. */
+export function formatReference(prefix: string, number: number): string {
+  return `${prefix}-${number}`;
+}
+
+/** Takes the next per-district conversation number; the row lock serialises concurrent submissions. */
+export async function takeNextNumber(ctx: Ctx): Promise<{ number: number; prefix: string }> {
+  const [row] = await ctx.db
+    .update(districts)
+    .set({ nextNumber: sql`${districts.nextNumber} + 1` })
+    .where(eq(districts.id, ctx.districtId))
+    .returning({ next: districts.nextNumber, prefix: districts.referencePrefix });
+  if (!row) throw notFound("District");
+  return { number: row.next - 1, prefix: row.prefix };
+}
+export { createDistrict, type NewDistrict } from "./create-district.js";

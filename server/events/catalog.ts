@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Every event the system records: the timeline of a conversation and the feed of live updates. */
+export const EventCatalog = {
+  "conversation.created": z.object({ reference: z.string(), channel: z.string(), topicId: z.string().nullable() }),
+  "message.received": z.object({ messageId: z.string(), channel: z.string() }),
+  "message.sent": z.object({ messageId: z.string() }),
+  "message.delivery_failed": z.object({ messageId: z.string(), reason: z.string() }),
+  "note.added": z.object({ messageId: z.string(), mentions: z.array(z.string()).default([]) }),
+  "conversation.assigned": z.object({
+    fromStaffId: z.string().nullable(),
+    toStaffId: z.string().nullable(),
+    fromDepartmentId: z.string().nullable(),
+    toDepartmentId: z.string().nullable(),
+  }),
+  "conversation.status_changed": z.object({ from: z.string(), to: z.string() }),
+  "conversation.updated": z.object({ changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  "conversation.resolved": z.object({ ratingRequested: z.boolean() }),
+  "rating.requested": z.object({ ratingId: z.string() }),
+  "rating.submitted": z.object({ ratingId: z.string(), accuracy: z.number(), timeliness: z.number(), courtesy: z.number() }),
+  "email.sent": z.object({ emailId: z.string(), purpose: z.string() }),
+  "email.failed": z.object({ emailId: z.string(), purpose: z.string(), reason: z.string() }),
+} as const;
+
+export type EventType = keyof typeof EventCatalog;
+export type EventPayload<T extends EventType> = z.input<(typeof EventCatalog)[T]>;
+
+/** The NOTIFY channel carrying {districtId, seq, type, conversationId} to live inboxes. */
+export const LIVE_CHANNEL = "fo_events";

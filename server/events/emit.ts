@@ -1,0 +1,24 @@
+import { sql } from "drizzle-orm";
+import { events } from "../db/schema/index.js";
+import { actorRef, type Ctx } from "../domain/shared/ctx.js";
+import { EventCatalog, LIVE_CHANNEL, type EventPayload, type EventType } from "./catalog.js";
+
+/**
+ * Records an event in the caller's transaction (the timeline) and notifies live inboxes on commit.
+ * PostgreSQL delivers NOTIFY only when the transaction commits, so nobody sees an uncommitted change.
+ */
+export async function emit<T extends EventType>(
+  ctx: Ctx,
+  type: T,
+  payload: EventPayload<T>,
+  conversationId: string | null = null,
+): Promise<void> {
+  const data = EventCatalog[type].parse(payload) as Record<string, unknown>;
+  const { actorKind, actorId } = actorRef(ctx.actor);
+  const [row] = await ctx.db
+    .insert(events)
+    .values({ districtId: ctx.districtId, conversationId, type, actorKind, actorId, data, createdAt: ctx.now() })
+    .returning({ seq: events.seq });
+  const note = JSON.stringify({ districtId: ctx.districtId, seq: row!.seq, type, conversationId });
+  await ctx.db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${note})`);
+}

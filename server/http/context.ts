@@ -1,0 +1,30 @@
+import type { Database, Tx } from "../db/client.js";
+import type { Actor, Ctx } from "../domain/shared/ctx.js";
+import type { JobRunner } from "../jobs/runner.js";
+import type { Logger } from "../lib/logger.js";
+
+/** Everything the HTTP edge needs, built once by the composition root (or a test). */
+export type AppDeps = {
+  database: Database;
+  jobs: JobRunner;
+  log: Logger;
+  now: () => Date;
+  publicUrl: string;
+  devOutbox: boolean;
+};
+
+/** Builds a command context on a given handle (a transaction, or the database for reads). */
+export function buildCtx(deps: AppDeps, db: Tx, districtId: string, actor: Actor, log: Logger = deps.log): Ctx {
+  return { db, districtId, actor, now: deps.now, log, enqueue: deps.jobs.enqueue, app: { publicUrl: deps.publicUrl } };
+}
+
+/** The edge owns the transaction: one per write request, handed to commands as ctx.db. */
+export function inTransaction<T>(
+  deps: AppDeps,
+  districtId: string,
+  actor: Actor,
+  log: Logger,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  return deps.database.db.transaction((tx) => fn(buildCtx(deps, tx, districtId, actor, log)));
+}

@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import type { Mailer } from "../channels/email/mailer.js";
+import type { Database } from "../db/client.js";
+import type { Enqueue } from "../domain/shared/ctx.js";
+import type { Logger } from "../lib/logger.js";
+import { deliverEmailJob } from "./definitions/deliver-email.js";
+
+export type JobDeps = { database: Database; publicUrl: string; mailer: Mailer; enqueue: Enqueue; now?: () => Date };
+
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  id: string;
+  schema: S;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  cron?: string;
+  handler: (deps: JobDeps, payload: z.infer<S>, job: { id: string; log: Logger }) => Promise<void>;
+};
+
+/** Everything that runs in the background. */
+export const jobDefinitions: JobDefinition[] = [deliverEmailJob as JobDefinition];
