@@ -114,6 +114,10 @@ export const messages = pgTable(
     direction: text("direction").notNull(),
     channel: text("channel").notNull(),
     body: text("body").notNull(),
+    /** Quoted history and signature folded away from the visible text (email). */
+    quotedText: text("quoted_text"),
+    /** Sanitised HTML of an inbound email, for "show original". */
+    htmlBody: text("html_body"),
     authorStaffId: uuid("author_staff_id").references(() => staff.id, { onDelete: "set null" }),
     authorContactId: uuid("author_contact_id").references(() => contacts.id, { onDelete: "set null" }),
     deliveryStatus: text("delivery_status"),

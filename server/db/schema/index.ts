@@ -1,3 +1,4 @@
 export * from "./districts.js";
 export * from "./staff.js";
 export * from "./conversations.js";
+export * from "./channels.js";
