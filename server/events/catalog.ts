@@ -18,6 +18,10 @@ export const EventCatalog = {
   "conversation.resolved": z.object({ ratingRequested: z.boolean() }),
   "rating.requested": z.object({ ratingId: z.string() }),
   "rating.submitted": z.object({ ratingId: z.string(), accuracy: z.number(), timeliness: z.number(), courtesy: z.number() }),
+  "email.auto_reply_received": z.object({ messageId: z.string().nullable(), reason: z.string() }),
+  "email.bounced": z.object({ emailId: z.string().nullable(), recipients: z.array(z.string()), permanent: z.boolean(), status: z.string().nullable() }),
+  "email.complaint_received": z.object({ recipients: z.array(z.string()) }),
+  "participant.added": z.object({ contactId: z.string(), role: z.string() }),
   "email.sent": z.object({ emailId: z.string(), purpose: z.string() }),
   "email.failed": z.object({ emailId: z.string(), purpose: z.string(), reason: z.string() }),
 } as const;

@@ -24,7 +24,17 @@ export function recordingMailer(): RecordingMailer {
   return m;
 }
 
-/** A controllable clock: tests move time forward instead of waiting. */
+/** Real time plus an offset the test can move forward (the default: ordering by time stays meaningful). */
+export function shiftableClock(): FakeClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (d) => void (offset = new Date(d).getTime() - Date.now()),
+    advance: (ms) => void (offset += ms),
+  };
+}
+
+/** A frozen, controllable clock: tests move time forward instead of waiting. */
 export type FakeClock = { now: () => Date; set(d: Date | string): void; advance(ms: number): void };
 export function fakeClock(start: Date | string = "2026-03-02T16:00:00Z"): FakeClock {
   let t = new Date(start).getTime();
@@ -52,7 +62,7 @@ export const TEST_PUBLIC_URL = "http://frontoffice.test";
 export async function testApp(opts: { clock?: FakeClock; devOutbox?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
-  const clock = opts.clock ?? fakeClock(new Date());
+  const clock = opts.clock ?? shiftableClock();
   const mailer = recordingMailer();
   const jobs = createJobRunner(database, { database, publicUrl: TEST_PUBLIC_URL, mailer, now: clock.now }, log);
   await jobs.init();

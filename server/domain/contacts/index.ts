@@ -5,7 +5,7 @@ import { contactIdentities, contacts, type ContactRow } from "../../db/schema/in
 import type { Ctx } from "../shared/ctx.js";
 
 export type { ContactRow };
-export type ContactInput = { name?: string | null; email?: string | null; phone?: string | null; language: Language };
+export type ContactInput = { name?: string | null; email?: string | null; phone?: string | null; language?: Language };
 export type Identity = { kind: "email" | "phone"; value: string; bouncing: boolean };
 
 /**
@@ -35,17 +35,18 @@ export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promis
     if (!row) throw new Error(`identity ${match.id} points at a missing contact`);
     contact = row;
     const name = input.name?.trim();
-    if ((name && name !== contact.name) || input.language !== contact.preferredLanguage) {
+    const language = input.language ?? contact.preferredLanguage;
+    if ((name && name !== contact.name) || language !== contact.preferredLanguage) {
       [contact] = (await ctx.db
         .update(contacts)
-        .set({ name: name || contact.name, preferredLanguage: input.language })
+        .set({ name: name || contact.name, preferredLanguage: language })
         .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, contact.id)))
         .returning()) as [ContactRow];
     }
   } else {
     [contact] = (await ctx.db
       .insert(contacts)
-      .values({ districtId: ctx.districtId, name: input.name?.trim() || null, preferredLanguage: input.language, createdAt: ctx.now() })
+      .values({ districtId: ctx.districtId, name: input.name?.trim() || null, preferredLanguage: input.language ?? "en", createdAt: ctx.now() })
       .returning()) as [ContactRow];
   }
   const missing = wanted.filter((w) => !found.some((f) => f.kind === w.kind && f.value === w.value));
@@ -79,4 +80,16 @@ export async function findContact(ctx: Ctx, contactId: string): Promise<ContactR
     .from(contacts)
     .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, contactId)));
   return row;
+}
+
+/** Flags (or clears) email addresses that bounce, so staff see it and replies are not sent into the void. */
+export async function markEmailBouncing(ctx: Ctx, addresses: string[], bouncing = true): Promise<number> {
+  const values = addresses.map((a) => normalizeEmail(a)).filter((a): a is string => Boolean(a));
+  if (values.length === 0) return 0;
+  const rows = await ctx.db
+    .update(contactIdentities)
+    .set({ bouncing })
+    .where(and(eq(contactIdentities.districtId, ctx.districtId), eq(contactIdentities.kind, "email"), inArray(contactIdentities.value, values)))
+    .returning({ id: contactIdentities.id });
+  return rows.length;
 }

@@ -43,3 +43,25 @@ export async function listFamilyMessages(ctx: Ctx, conversationId: string): Prom
     attachments: files.filter((f) => f.messageId === m.id).map(({ id, filename, size }) => ({ id, filename, size })),
   }));
 }
+
+/** One attachment of the family's thread, for download from their private link; notes' files are never reachable. */
+export async function findFamilyAttachment(
+  ctx: Ctx,
+  conversationId: string,
+  attachmentId: string,
+): Promise<{ filename: string; contentType: string; data: Buffer } | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(attachmentId)) return undefined;
+  const [file] = await ctx.db
+    .select({ filename: attachments.filename, contentType: attachments.contentType, data: attachments.data })
+    .from(attachments)
+    .innerJoin(messages, and(eq(messages.id, attachments.messageId), eq(messages.districtId, attachments.districtId)))
+    .where(
+      and(
+        eq(attachments.districtId, ctx.districtId),
+        eq(attachments.id, attachmentId),
+        eq(messages.conversationId, conversationId),
+        ne(messages.direction, "note"),
+      ),
+    );
+  return file;
+}

@@ -5,7 +5,11 @@ export { assignConversation, type AssignInput } from "./commands/assign-conversa
 export { changeStatus } from "./commands/change-status.js";
 export { updateConversation, type ConversationChanges } from "./commands/update-conversation.js";
 export { addContactMessage } from "./commands/add-contact-message.js";
-export { findConversationByStatusToken, listFamilyMessages, type FamilyMessage } from "./access.js";
+export { findConversationByStatusToken, findFamilyAttachment, listFamilyMessages, type FamilyMessage } from "./access.js";
 export { statusUrl, replyAddress } from "./links.js";
 export { can, abilitiesFor, visibleTo, type ConversationAction } from "./policy.js";
 export { canTransition } from "./status.js";
+export { recordInboundEmail, type InboundEmail, type InboundEmailOutcome } from "./commands/record-inbound-email.js";
+export { openConversation, type NewConversation } from "./commands/open-conversation.js";
+export { listConversations, getConversationDetail, getMessage, getAttachmentFile } from "./queries.js";
+export { presentSummary, presentMessage, previewText, type SummaryRow } from "./presenter.js";

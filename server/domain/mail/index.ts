@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { messages, outboundEmails, type OutboundEmailRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
@@ -85,4 +85,21 @@ export async function recordDelivery(
       await emit(ctx, "message.delivery_failed", { messageId: email.messageId, reason: outcome.reason }, email.conversationId);
     }
   }
+}
+export { recordBounce, type Bounce } from "./bounces.js";
+
+/** How many emails of a purpose went to an address since a time (mail-loop and flood protection). */
+export async function countRecentEmails(ctx: Ctx, to: string, purpose: QueueEmailInput["purpose"], since: Date): Promise<number> {
+  const rows = await ctx.db
+    .select({ id: outboundEmails.id })
+    .from(outboundEmails)
+    .where(
+      and(
+        eq(outboundEmails.districtId, ctx.districtId),
+        eq(outboundEmails.toAddress, to),
+        eq(outboundEmails.purpose, purpose),
+        gt(outboundEmails.createdAt, since),
+      ),
+    );
+  return rows.length;
 }

@@ -1,15 +1,14 @@
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
 import { promiseText } from "../../../../common/utils/promise.js";
-import { conversations, type ConversationRow, type TopicRow } from "../../../db/schema/index.js";
-import { emit } from "../../../events/emit.js";
+import type { ConversationRow, TopicRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { findOrCreateContact } from "../../contacts/index.js";
-import { formatReference, getDistrict, takeNextNumber } from "../../districts/index.js";
+import { getDistrict } from "../../districts/index.js";
 import { queueEmail, renderEmail } from "../../mail/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import { replyAddress, statusUrl } from "../links.js";
-import { storeMessage } from "./store-message.js";
+import { openConversation } from "./open-conversation.js";
 
 export type NewInquiry = {
   topic: TopicRow;
@@ -45,47 +44,23 @@ export async function createInquiry(ctx: Ctx, input: NewInquiry): Promise<Inquir
   const contact = anonymous
     ? null
     : await findOrCreateContact(ctx, { name: input.name, email: input.email, phone: input.phone, language: input.language });
-  const { number, prefix } = await takeNextNumber(ctx);
-  const reference = formatReference(prefix, number);
   const schoolField = input.topic.form.fields.find((f) => f.type === "school");
   const schoolId = schoolField ? (input.fields[schoolField.key] as string | undefined) : undefined;
-  const now = ctx.now();
-  const [conversation] = await ctx.db
-    .insert(conversations)
-    .values({
-      districtId: ctx.districtId,
-      number,
-      reference,
-      subject: subjectFor(input.topic, input.language, input.message),
-      kind: input.kind ?? input.topic.defaultKind,
-      requesterRole: input.requesterRole ?? "parent",
-      status: "new",
-      priority: "normal",
-      channel: input.channel ?? "web_form",
-      language: input.language,
-      topicId: input.topic.id,
-      departmentId: input.topic.departmentId,
-      schoolId: schoolId ?? null,
-      contactId: contact?.id ?? null,
-      fields: input.fields,
-      isAnonymous: anonymous,
-      createdAt: now,
-      updatedAt: now,
-      lastMessageAt: now,
-    })
-    .returning();
-  const conv = conversation!;
-  const message = await storeMessage(ctx, {
-    conversationId: conv.id,
-    direction: "inbound",
-    channel: conv.channel,
-    body: input.message,
-    authorContactId: contact?.id ?? null,
-    attachments: input.attachments ?? [],
+  const { conversation: conv } = await openConversation(ctx, {
+    channel: input.channel ?? "web_form",
+    subject: subjectFor(input.topic, input.language, input.message),
+    language: input.language,
+    kind: input.kind ?? (input.topic.defaultKind as ConversationKind),
+    requesterRole: input.requesterRole ?? "parent",
+    contactId: contact?.id ?? null,
+    topicId: input.topic.id,
+    departmentId: input.topic.departmentId,
+    schoolId: schoolId ?? null,
+    fields: input.fields,
+    isAnonymous: anonymous,
+    message: { body: input.message, attachments: input.attachments ?? [] },
   });
-  const actorCtx: Ctx = { ...ctx, actor: { kind: "contact", contactId: contact?.id ?? null } };
-  await emit(actorCtx, "conversation.created", { reference, channel: conv.channel, topicId: input.topic.id }, conv.id);
-  await emit(actorCtx, "message.received", { messageId: message.id, channel: conv.channel }, conv.id);
+  const reference = conv.reference;
 
   const link = statusUrl(ctx, district, conv);
   const email = anonymous ? null : (contact && input.email ? input.email.trim().toLowerCase() : null);

@@ -12,6 +12,9 @@ export type NewMessage = {
   authorContactId?: string | null;
   deliveryStatus?: "queued" | "sent" | "failed" | null;
   attachments?: CheckedFile[];
+  quotedText?: string | null;
+  htmlBody?: string | null;
+  emailMessageId?: string | null;
 };
 
 /** Appends a message and its attachments to a conversation (no events; callers emit what it means). */
@@ -27,6 +30,9 @@ export async function storeMessage(ctx: Ctx, m: NewMessage): Promise<MessageRow>
       authorStaffId: m.authorStaffId ?? null,
       authorContactId: m.authorContactId ?? null,
       deliveryStatus: m.deliveryStatus ?? null,
+      quotedText: m.quotedText ?? null,
+      htmlBody: m.htmlBody ?? null,
+      emailMessageId: m.emailMessageId ?? null,
       createdAt: ctx.now(),
     })
     .returning();

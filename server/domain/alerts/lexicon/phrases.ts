@@ -1,0 +1,159 @@
+/**
+ * A small phrase language for the alert lexicons, matched token by token (see tokens.ts).
+ *
+ *   kill{,s,ed,ing}     brace expansion: kill, kills, killed, killing
+ *   suicid*             prefix (at least three letters)
+ *   gun|rifle|@weapon   alternatives; `@name` is a word class (a list of single-word patterns)
+ *   the?                optional word
+ *   ~3                  up to three words of anything (never across a sentence)
+ *   ^shoot,             `^` first word of a sentence; trailing `,` followed by a comma, dash or `!`
+ *
+ * Literal words are compared after squeezing repeated letters, so `killll`, `gunnn` and `shooot` match too, and a
+ * `*` inside a written word (`k*ll`) stands for any one letter.
+ */
+import { squeeze, type Token } from "./tokens.js";
+
+type TokenPattern = {
+  lits: Set<string>;
+  prefixes: string[];
+  optional: boolean;
+  gap: number;
+  sentenceStart: boolean;
+  pause: boolean;
+};
+
+export type Phrase = { group: string; source: string; pats: TokenPattern[] };
+
+export type Hit = {
+  group: string;
+  source: string;
+  /** first and last matched token (inclusive), gaps excluded from `tokens` */
+  from: number;
+  to: number;
+  tokens: number[];
+};
+
+export type WordClasses = Record<string, readonly string[]>;
+
+function expandBraces(word: string): string[] {
+  const m = /\{([^{}]*)\}/.exec(word);
+  if (!m) return [word];
+  const head = word.slice(0, m.index);
+  const tail = word.slice(m.index + m[0].length);
+  return (m[1] as string).split(",").flatMap((alt) => expandBraces(head + alt + tail));
+}
+
+function addAlternative(alt: string, pat: TokenPattern, classes: WordClasses, seen: Set<string>): void {
+  if (alt.startsWith("@")) {
+    const name = alt.slice(1);
+    const words = classes[name];
+    if (!words) throw new Error(`unknown word class @${name}`);
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const w of words) for (const a of w.split("|")) addAlternative(a, pat, classes, seen);
+    return;
+  }
+  for (const w of expandBraces(alt)) {
+    if (w.endsWith("*")) {
+      const stem = squeeze(w.slice(0, -1));
+      if (stem.length < 3) throw new Error(`prefix too short: ${w}`);
+      pat.prefixes.push(stem);
+    } else if (w.length > 0) pat.lits.add(squeeze(w));
+  }
+}
+
+function compileToken(src: string, classes: WordClasses): TokenPattern {
+  const gap = /^~(\d)$/.exec(src);
+  const pat: TokenPattern = { lits: new Set(), prefixes: [], optional: false, gap: 0, sentenceStart: false, pause: false };
+  if (gap) return { ...pat, gap: Number(gap[1]) };
+  let s = src;
+  if (s.startsWith("^")) [pat.sentenceStart, s] = [true, s.slice(1)];
+  if (s.endsWith("?")) [pat.optional, s] = [true, s.slice(0, -1)];
+  if (s.endsWith(",")) [pat.pause, s] = [true, s.slice(0, -1)];
+  for (const alt of s.split("|")) addAlternative(alt, pat, classes, new Set());
+  return pat;
+}
+
+/** Compiles one phrase of the lexicon language for a group (e.g. "self_harm.explicit"). */
+export function compilePhrase(group: string, source: string, classes: WordClasses): Phrase {
+  const pats = source.trim().split(/\s+/).map((t) => compileToken(t, classes));
+  const head = pats[0];
+  if (!head || head.gap > 0 || head.optional) throw new Error(`phrase must start with a word: ${source}`);
+  return { group, source, pats };
+}
+
+function wildcardEquals(token: string, lit: string): boolean {
+  if (token.length !== lit.length) return false;
+  for (let i = 0; i < token.length; i++) if (token[i] !== "*" && token[i] !== lit[i]) return false;
+  return true;
+}
+
+function tokenMatches(pat: TokenPattern, tok: Token): boolean {
+  if (tok.mention) return false;
+  if (pat.sentenceStart && !tok.first) return false;
+  if (pat.pause && !tok.pause) return false;
+  if (pat.lits.has(tok.sq)) return true;
+  for (const p of pat.prefixes) if (tok.sq.startsWith(p)) return true;
+  if (tok.sq.includes("*") && tok.sq.length > 2) for (const lit of pat.lits) if (wildcardEquals(tok.sq, lit)) return true;
+  return false;
+}
+
+// Returns the matched token indices (gaps excluded) or null; the first way that matches wins.
+function matchFrom(tokens: Token[], pats: TokenPattern[], k: number, i: number, sent: number, acc: number[]): number[] | null {
+  const pat = pats[k];
+  if (!pat) return acc;
+  if (pat.gap > 0) {
+    for (let skip = 0; skip <= pat.gap; skip++) {
+      const tok = tokens[i + skip - 1];
+      if (skip > 0 && (!tok || tok.sent !== sent)) break;
+      const r = matchFrom(tokens, pats, k + 1, i + skip, sent, acc);
+      if (r) return r;
+    }
+    return null;
+  }
+  const tok = tokens[i];
+  if (tok && tok.sent === sent && tokenMatches(pat, tok)) {
+    const r = matchFrom(tokens, pats, k + 1, i + 1, sent, [...acc, i]);
+    if (r) return r;
+  }
+  return pat.optional ? matchFrom(tokens, pats, k + 1, i, sent, acc) : null;
+}
+
+/** Phrases indexed by their first word, so matching costs a lookup per token rather than a scan of the lexicon. */
+export type PhraseIndex = { byWord: Map<string, Phrase[]>; byPrefix: Map<string, Phrase[]>; all: Phrase[] };
+
+export function indexPhrases(phrases: Phrase[]): PhraseIndex {
+  const byWord = new Map<string, Phrase[]>();
+  const byPrefix = new Map<string, Phrase[]>();
+  const push = (m: Map<string, Phrase[]>, k: string, p: Phrase) => m.set(k, [...(m.get(k) ?? []), p]);
+  for (const p of phrases) {
+    const head = p.pats[0] as TokenPattern;
+    for (const lit of head.lits) push(byWord, lit, p);
+    for (const pre of new Set(head.prefixes.map((x) => x.slice(0, 3)))) push(byPrefix, pre, p);
+  }
+  return { byWord, byPrefix, all: phrases };
+}
+
+/** Every match of every phrase, at most one per phrase and start token. */
+export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (tok.mention) continue;
+    const candidates = new Set<Phrase>([...(index.byWord.get(tok.sq) ?? []), ...(index.byPrefix.get(tok.sq.slice(0, 3)) ?? [])]);
+    if (tok.sq.includes("*")) for (const p of index.all) candidates.add(p);
+    for (const p of candidates) {
+      const matched = matchFrom(tokens, p.pats, 0, i, tok.sent, []);
+      if (matched && matched.length > 0) {
+        hits.push({ group: p.group, source: p.source, from: i, to: matched[matched.length - 1] as number, tokens: matched });
+      }
+    }
+  }
+  return hits;
+}
+
+/** True when a single token belongs to a word class (used for pronoun and negation cues). */
+export function compileClass(words: readonly string[], classes: WordClasses): (tok: Token | undefined) => boolean {
+  const pat = compileToken(words.join("|"), classes);
+  return (tok) => tok !== undefined && tokenMatches(pat, tok);
+}

@@ -1,0 +1,66 @@
+import type { FieldValues } from "../../../../common/contract/forms.js";
+import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
+import { conversations, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
+import { emit } from "../../../events/emit.js";
+import type { CheckedFile } from "../../../lib/attachments.js";
+import { formatReference, takeNextNumber } from "../../districts/index.js";
+import type { Ctx } from "../../shared/ctx.js";
+import { storeMessage } from "./store-message.js";
+
+export type NewConversation = {
+  channel: ChannelType;
+  subject: string;
+  language: Language;
+  kind: ConversationKind;
+  requesterRole: RequesterRole;
+  contactId: string | null;
+  topicId?: string | null;
+  departmentId?: string | null;
+  schoolId?: string | null;
+  fields?: FieldValues;
+  isAnonymous?: boolean;
+  message: { body: string; attachments?: CheckedFile[]; quotedText?: string | null; htmlBody?: string | null; emailMessageId?: string | null };
+};
+
+/** Opens a conversation with the next district reference and its first inbound message, on any channel. */
+export async function openConversation(ctx: Ctx, input: NewConversation): Promise<{ conversation: ConversationRow; message: MessageRow }> {
+  const { number, prefix } = await takeNextNumber(ctx);
+  const reference = formatReference(prefix, number);
+  const now = ctx.now();
+  const [conversation] = await ctx.db
+    .insert(conversations)
+    .values({
+      districtId: ctx.districtId,
+      number,
+      reference,
+      subject: input.subject.slice(0, 200) || reference,
+      kind: input.kind,
+      requesterRole: input.requesterRole,
+      status: "new",
+      priority: "normal",
+      channel: input.channel,
+      language: input.language,
+      topicId: input.topicId ?? null,
+      departmentId: input.departmentId ?? null,
+      schoolId: input.schoolId ?? null,
+      contactId: input.contactId,
+      fields: input.fields ?? {},
+      isAnonymous: input.isAnonymous ?? false,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: now,
+    })
+    .returning();
+  const conv = conversation!;
+  const message = await storeMessage(ctx, {
+    conversationId: conv.id,
+    direction: "inbound",
+    channel: conv.channel,
+    authorContactId: input.contactId,
+    ...input.message,
+  });
+  const asContact: Ctx = { ...ctx, actor: { kind: "contact", contactId: input.contactId } };
+  await emit(asContact, "conversation.created", { reference, channel: conv.channel, topicId: conv.topicId }, conv.id);
+  await emit(asContact, "message.received", { messageId: message.id, channel: conv.channel }, conv.id);
+  return { conversation: conv, message };
+}

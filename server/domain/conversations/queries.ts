@@ -1,0 +1,352 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import {
+  ConversationSortSchema,
+  type ConversationDetail,
+  type ConversationList,
+  type ConversationSort,
+  type ListConversationsQuery,
+  type Message,
+} from "../../../common/contract/conversations.js";
+import { PRIORITY_RANK, type InboxView, type Language, type Priority } from "../../../common/enums.js";
+import {
+  attachments,
+  contacts,
+  conversations,
+  departments,
+  events,
+  messages,
+  schools,
+  staff,
+  topics,
+} from "../../db/schema/index.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import { findContact, listIdentities } from "../contacts/index.js";
+import { listSchools } from "../districts/index.js";
+import { listRatings } from "../ratings/index.js";
+import type { Actor, Ctx } from "../shared/ctx.js";
+import { can, visibleTo } from "./policy.js";
+import {
+  presentEvent,
+  presentFieldAnswers,
+  presentMessage,
+  presentRating,
+  presentSummary,
+  type SummaryRow,
+} from "./presenter.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const sameDistrict = (table: { id: AnyColumn; districtId: AnyColumn }, id: AnyColumn) =>
+  and(eq(table.id, id), eq(table.districtId, conversations.districtId));
+
+const summaryFields = {
+  id: conversations.id,
+  reference: conversations.reference,
+  subject: conversations.subject,
+  status: conversations.status,
+  priority: conversations.priority,
+  kind: conversations.kind,
+  requesterRole: conversations.requesterRole,
+  channel: conversations.channel,
+  language: conversations.language,
+  topicId: conversations.topicId,
+  departmentId: conversations.departmentId,
+  schoolId: conversations.schoolId,
+  assigneeId: conversations.assigneeId,
+  contactId: conversations.contactId,
+  topicName: topics.name,
+  departmentName: departments.name,
+  schoolName: schools.name,
+  assigneeName: staff.name,
+  contactName: contacts.name,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+  lastMessageAt: conversations.lastMessageAt,
+  firstResponseAt: conversations.firstResponseAt,
+  resolvedAt: conversations.resolvedAt,
+  // The latest message the family or staff sent (never an internal note), cut short in SQL.
+  preview: sql<string | null>`(select left(m.body, 400) from ${messages} m where m.district_id = ${conversations.districtId} and m.conversation_id = ${conversations.id} and m.direction <> 'note' order by m.created_at desc, m.id desc limit 1)`,
+  // Sort keys as PostgreSQL prints them, so cursors keep microseconds.
+  lastMessageKey: sql<string>`${conversations.lastMessageAt}::text`,
+  createdKey: sql<string>`${conversations.createdAt}::text`,
+};
+
+function selectConversations(ctx: Ctx) {
+  return ctx.db
+    .select(summaryFields)
+    .from(conversations)
+    .leftJoin(topics, sameDistrict(topics, conversations.topicId))
+    .leftJoin(departments, sameDistrict(departments, conversations.departmentId))
+    .leftJoin(schools, sameDistrict(schools, conversations.schoolId))
+    .leftJoin(staff, sameDistrict(staff, conversations.assigneeId))
+    .leftJoin(contacts, sameDistrict(contacts, conversations.contactId))
+    .$dynamic();
+}
+
+type ListedRow = SummaryRow & { lastMessageKey: string; createdKey: string };
+type SortKey = { expr: SQL | AnyColumn; cast: "timestamptz" | "int"; desc: boolean; of: (r: ListedRow) => string | number };
+
+const RANK = sql<number>`(case ${conversations.priority} when 'critical' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
+const lastMessage = (d: boolean): SortKey => ({ expr: conversations.lastMessageAt, cast: "timestamptz", desc: d, of: (r) => r.lastMessageKey });
+const created = (d: boolean): SortKey => ({ expr: conversations.createdAt, cast: "timestamptz", desc: d, of: (r) => r.createdKey });
+
+/** Sort keys in order; the conversation id breaks ties in the direction of the last key. */
+const SORTS: Record<ConversationSort, SortKey[]> = {
+  last_message_desc: [lastMessage(true)],
+  last_message_asc: [lastMessage(false)],
+  created_desc: [created(true)],
+  created_asc: [created(false)],
+  priority: [{ expr: RANK, cast: "int", desc: false, of: (r) => PRIORITY_RANK[r.priority as Priority] }, created(true)],
+};
+
+const CursorSchema = z.object({ s: ConversationSortSchema, k: z.array(z.union([z.string().max(64), z.number()])).min(1).max(2), id: z.string().regex(UUID) });
+type Cursor = z.infer<typeof CursorSchema>;
+
+export function encodeCursor(sort: ConversationSort, row: ListedRow): string {
+  const cursor: Cursor = { s: sort, k: SORTS[sort].map((k) => k.of(row)), id: row.id };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(sort: ConversationSort, raw: string): Cursor {
+  let cursor: Cursor | undefined;
+  try {
+    cursor = CursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+  } catch {
+    cursor = undefined;
+  }
+  if (!cursor || cursor.s !== sort || cursor.k.length !== SORTS[sort].length) {
+    throw new AppError("validation_failed", "This page link is no longer valid; start from the first page", {
+      invalidParams: [{ name: "querystring.cursor", reason: "invalid" }],
+    });
+  }
+  return cursor;
+}
+
+/** Rows strictly after the cursor in the sort order: (k1, k2…, id) compared lexicographically. */
+function afterCursor(sort: ConversationSort, cursor: Cursor): SQL {
+  const keys = SORTS[sort];
+  const beyond = (d: boolean, a: SQL | AnyColumn, b: SQL) => (d ? sql`${a} < ${b}` : sql`${a} > ${b}`);
+  let cond = beyond(keys.at(-1)!.desc, conversations.id, sql`${cursor.id}::uuid`);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const key = keys[i]!;
+    const v = sql`${cursor.k[i]}::${sql.raw(key.cast)}`;
+    cond = sql`(${beyond(key.desc, key.expr, v)} or (${key.expr} = ${v} and ${cond}))`;
+  }
+  return cond;
+}
+
+function viewFilter(actor: Actor, view: InboxView | undefined): SQL | undefined {
+  const open = ne(conversations.status, "resolved");
+  switch (view) {
+    case "mine":
+      return actor.kind === "staff" ? and(eq(conversations.assigneeId, actor.staffId), open) : sql`false`;
+    case "my_departments":
+      return actor.kind === "staff" && actor.departmentIds.length > 0
+        ? and(inArray(conversations.departmentId, actor.departmentIds), open)
+        : sql`false`;
+    case "unassigned":
+      return and(isNull(conversations.assigneeId), open);
+    case "all_open":
+      return inArray(conversations.status, ["new", "open"]);
+    case "pending":
+      return eq(conversations.status, "pending");
+    case "resolved":
+      return eq(conversations.status, "resolved");
+    case "all":
+    case undefined:
+      return undefined;
+  }
+}
+
+const anyOf = (col: AnyColumn, values: readonly string[] | undefined) => (values?.length ? inArray(col, [...values]) : undefined);
+
+function filters(q: ListConversationsQuery): (SQL | undefined)[] {
+  const assignees = q.assigneeId?.filter((a) => a !== "none") ?? [];
+  const assignee = q.assigneeId?.length
+    ? or(q.assigneeId.includes("none") ? isNull(conversations.assigneeId) : undefined, anyOf(conversations.assigneeId, assignees))
+    : undefined;
+  const text = q.q?.trim();
+  return [
+    anyOf(conversations.status, q.status),
+    anyOf(conversations.priority, q.priority),
+    anyOf(conversations.topicId, q.topicId),
+    anyOf(conversations.departmentId, q.departmentId),
+    anyOf(conversations.schoolId, q.schoolId),
+    anyOf(conversations.channel, q.channel),
+    anyOf(conversations.kind, q.kind),
+    anyOf(conversations.language, q.language),
+    assignee,
+    q.contactId ? eq(conversations.contactId, q.contactId) : undefined,
+    // Subject, reference and every message, in English and Spanish, accent-insensitive; or the exact reference.
+    text
+      ? or(sql`${conversations.search} @@ fo_search_query(${text})`, sql`lower(${conversations.reference}) = lower(${text})`)
+      : undefined,
+  ];
+}
+
+/**
+ * The universal inbox: one page of the district's conversations the actor may see, narrowed by a
+ * view, filters and full-text search, in a stable keyset order (the cursor survives new arrivals).
+ */
+export async function listConversations(ctx: Ctx, q: ListConversationsQuery): Promise<ConversationList> {
+  const keys = SORTS[q.sort];
+  const rows: ListedRow[] = await selectConversations(ctx)
+    .where(
+      and(
+        eq(conversations.districtId, ctx.districtId),
+        visibleTo(ctx.actor),
+        viewFilter(ctx.actor, q.view),
+        ...filters(q),
+        q.cursor ? afterCursor(q.sort, decodeCursor(q.sort, q.cursor)) : undefined,
+      ),
+    )
+    .orderBy(...keys.map((k) => (k.desc ? desc(k.expr) : asc(k.expr))), keys.at(-1)!.desc ? desc(conversations.id) : asc(conversations.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((r) => presentSummary(ctx.actor, r)),
+    nextCursor: rows.length > q.limit ? encodeCursor(q.sort, page.at(-1)!) : null,
+  };
+}
+
+const messageFields = {
+  id: messages.id,
+  direction: messages.direction,
+  channel: messages.channel,
+  body: messages.body,
+  authorStaffId: messages.authorStaffId,
+  authorContactId: messages.authorContactId,
+  staffName: staff.name,
+  contactName: contacts.name,
+  deliveryStatus: messages.deliveryStatus,
+  deliveryError: messages.deliveryError,
+  createdAt: messages.createdAt,
+};
+
+/** Messages of a conversation (notes included), oldest first, with author names and attachment metadata. */
+async function listMessages(ctx: Ctx, conversationId: string, messageId?: string): Promise<Message[]> {
+  const scope = and(eq(messages.districtId, ctx.districtId), eq(messages.conversationId, conversationId));
+  const rows = await ctx.db
+    .select(messageFields)
+    .from(messages)
+    .leftJoin(staff, and(eq(staff.id, messages.authorStaffId), eq(staff.districtId, messages.districtId)))
+    .leftJoin(contacts, and(eq(contacts.id, messages.authorContactId), eq(contacts.districtId, messages.districtId)))
+    .where(and(scope, messageId ? eq(messages.id, messageId) : undefined))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  const files = await ctx.db
+    .select({ id: attachments.id, messageId: attachments.messageId, filename: attachments.filename, contentType: attachments.contentType, size: attachments.size })
+    .from(attachments)
+    .innerJoin(messages, and(eq(messages.id, attachments.messageId), eq(messages.districtId, attachments.districtId)))
+    .where(and(eq(attachments.districtId, ctx.districtId), scope, messageId ? eq(messages.id, messageId) : undefined))
+    .orderBy(asc(attachments.createdAt));
+  return rows.map((m) =>
+    presentMessage(
+      m,
+      files.filter((f) => f.messageId === m.id).map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
+    ),
+  );
+}
+
+/** Loads what decides visibility; another district's id, a malformed one, or one the actor may not see is not found. */
+async function loadVisible(ctx: Ctx, id: string): Promise<{ departmentId: string | null; assigneeId: string | null }> {
+  if (!UUID.test(id)) throw notFound("Conversation");
+  const [row] = await ctx.db
+    .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId })
+    .from(conversations)
+    .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, id)));
+  if (!row || !can(ctx.actor, "view", row)) throw notFound("Conversation");
+  return row;
+}
+
+/** One message as just written, for the reply and note responses. */
+export async function getMessage(ctx: Ctx, conversationId: string, messageId: string): Promise<Message> {
+  await loadVisible(ctx, conversationId);
+  const [message] = await listMessages(ctx, conversationId, messageId);
+  if (!message) throw notFound("Message");
+  return message;
+}
+
+async function actorNames(ctx: Ctx, rows: { actorKind: string; actorId: string | null }[]): Promise<Map<string, string | null>> {
+  const ids = (kind: string) => [...new Set(rows.filter((r) => r.actorKind === kind && r.actorId && UUID.test(r.actorId)).map((r) => r.actorId!))];
+  const staffIds = ids("staff");
+  const contactIds = ids("contact");
+  const names = new Map<string, string | null>();
+  if (staffIds.length > 0) {
+    const found = await ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, staffIds)));
+    for (const s of found) names.set(s.id, s.name);
+  }
+  if (contactIds.length > 0) {
+    const found = await ctx.db
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.districtId, ctx.districtId), inArray(contacts.id, contactIds)));
+    for (const c of found) names.set(c.id, c.name);
+  }
+  return names;
+}
+
+async function presentContact(ctx: Ctx, conversationId: string, contactId: string | null): Promise<ConversationDetail["contact"]> {
+  const contact = contactId ? await findContact(ctx, contactId) : undefined;
+  if (!contact) return null;
+  const others = await ctx.db
+    .select({ id: conversations.id, reference: conversations.reference, subject: conversations.subject, status: conversations.status, createdAt: conversations.createdAt })
+    .from(conversations)
+    .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.contactId, contact.id), ne(conversations.id, conversationId), visibleTo(ctx.actor)))
+    .orderBy(desc(conversations.createdAt))
+    .limit(20);
+  return {
+    id: contact.id,
+    name: contact.name,
+    preferredLanguage: contact.preferredLanguage as Language,
+    identities: await listIdentities(ctx, contact.id),
+    otherConversations: others.map((o) => ({ ...o, status: o.status as ConversationDetail["status"], createdAt: o.createdAt.toISOString() })),
+  };
+}
+
+/**
+ * Everything staff need on one screen: the conversation with names resolved, form answers with
+ * labels, the contact and their other conversations, all messages and notes, the timeline and ratings.
+ */
+export async function getConversationDetail(ctx: Ctx, id: string): Promise<ConversationDetail> {
+  await loadVisible(ctx, id);
+  const byId = and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, id));
+  const [row] = await selectConversations(ctx).where(byId);
+  const [answers] = await ctx.db
+    .select({ fields: conversations.fields, form: topics.form })
+    .from(conversations)
+    .leftJoin(topics, sameDistrict(topics, conversations.topicId))
+    .where(byId);
+  if (!row || !answers) throw notFound("Conversation");
+  const schoolNames = new Map((await listSchools(ctx)).map((s) => [s.id, s.name]));
+  const timeline = await ctx.db
+    .select()
+    .from(events)
+    .where(and(eq(events.districtId, ctx.districtId), eq(events.conversationId, id)))
+    .orderBy(asc(events.seq));
+  const names = await actorNames(ctx, timeline);
+  return {
+    ...presentSummary(ctx.actor, row),
+    fields: presentFieldAnswers(answers.form, answers.fields, schoolNames),
+    contact: await presentContact(ctx, id, row.contactId),
+    messages: await listMessages(ctx, id),
+    events: timeline.map((e) => presentEvent(e, names)),
+    ratings: (await listRatings(ctx, id)).map(presentRating).filter((r) => r !== null),
+  };
+}
+
+/** An attachment's file, when the actor may view its conversation; anything else is not found. */
+export async function getAttachmentFile(
+  ctx: Ctx,
+  conversationId: string,
+  attachmentId: string,
+): Promise<{ filename: string; contentType: string; data: Buffer }> {
+  await loadVisible(ctx, conversationId);
+  if (!UUID.test(attachmentId)) throw notFound("Attachment");
+  const [file] = await ctx.db
+    .select({ filename: attachments.filename, contentType: attachments.contentType, data: attachments.data })
+    .from(attachments)
+    .innerJoin(messages, and(eq(messages.id, attachments.messageId), eq(messages.districtId, attachments.districtId)))
+    .where(and(eq(attachments.districtId, ctx.districtId), eq(attachments.id, attachmentId), eq(messages.conversationId, conversationId)));
+  if (!file) throw notFound("Attachment");
+  return file;
+}
