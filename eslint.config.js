@@ -87,6 +87,6 @@ export default tseslint.config(
   },
   {
     files: ["**/*.test.ts", "**/*.test.tsx"],
-    rules: { "boundaries/element-types": ["error", boundaryRules(["test-support"])] },
+    rules: { "boundaries/element-types": ["error", boundaryRules(["test-support", "root"])] },
   },
 );
