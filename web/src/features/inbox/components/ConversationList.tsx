@@ -1,0 +1,46 @@
+import { useTranslation } from "react-i18next";
+import { Button } from "../../../ui/Button.js";
+import { ProblemAlert } from "../../../ui/ProblemAlert.js";
+import { Spinner } from "../../../ui/Spinner.js";
+import { useConversations } from "../hooks/useConversations.js";
+import { activeFilterCount, type InboxSearch } from "../search.js";
+import { ConversationListItem } from "./ConversationListItem.js";
+
+/** The conversations of a view: loading, error and empty states, and "Load more" by cursor. */
+export function ConversationList({ search, onClearFilters }: { search: InboxSearch; onClearFilters: () => void }) {
+  const { t } = useTranslation();
+  const query = useConversations(search);
+  if (query.isPending) return <Spinner label={t("app.loading")} />;
+  if (query.isError && !query.data) return <ProblemAlert error={query.error} title={t("inbox.list.error")} onRetry={() => void query.refetch()} />;
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = activeFilterCount(search) > 0;
+  return (
+    <div className="convlist" aria-busy={query.isFetching && query.isPlaceholderData}>
+      {query.isError ? <ProblemAlert error={query.error} title={t("inbox.list.error")} onRetry={() => void query.refetch()} /> : null}
+      {items.length === 0 ? (
+        <div className="empty">
+          <p>{filtered ? t("inbox.list.emptyFiltered") : t("inbox.list.empty")}</p>
+          {filtered ? (
+            <Button variant="secondary" onPress={onClearFilters}>
+              {t("inbox.filters.clear")}
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <ul className="convlist__items" aria-label={t("inbox.list.label")}>
+          {items.map((c) => (
+            <li key={c.id}>
+              <ConversationListItem c={c} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="convlist__count">{t("inbox.list.shown", { count: items.length })}</p>
+      {query.hasNextPage ? (
+        <Button className="convlist__more" onPress={() => void query.fetchNextPage()} isPending={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? t("inbox.list.loadingMore") : t("inbox.list.loadMore")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import type { ConversationSummary } from "../../../../../common/contract/conversations.js";
+import { PriorityBadge, StatusBadge } from "../../../lib/badges.js";
+import { topicName, useMeta } from "../../../lib/meta.js";
+import { RelativeTime } from "../../../ui/RelativeTime.js";
+
+function Meta({ label, children }: { label: string; children: string }) {
+  return (
+    <span className="convitem__meta">
+      <span className="sr-only">{label}: </span>
+      {children}
+    </span>
+  );
+}
+
+/** One inbox row; the subject is the link and the whole card is its click target. */
+export function ConversationListItem({ c }: { c: ConversationSummary }) {
+  const { t, i18n } = useTranslation();
+  const meta = useMeta();
+  return (
+    <article className={`convitem convitem--${c.status}`} aria-labelledby={`conv-${c.id}`}>
+      <div className="convitem__head">
+        <h2 className="convitem__subject" id={`conv-${c.id}`}>
+          <Link to="/conversations/$conversationId" params={{ conversationId: c.id }} className="convitem__link">
+            {c.subject}
+          </Link>
+        </h2>
+        <RelativeTime iso={c.lastMessageAt} className="convitem__time" />
+      </div>
+      <p className="convitem__line">
+        <span className="convitem__ref">{c.reference}</span>
+        <Meta label={t("inbox.list.from")}>{c.contact?.name ?? t("inbox.list.anonymous")}</Meta>
+        <Meta label={t("inbox.list.channel")}>{t(`enums.channel.${c.channel}`)}</Meta>
+        <Meta label={t("inbox.list.language")}>{t(`enums.language.${c.language}`)}</Meta>
+      </p>
+      {c.preview ? <p className="convitem__preview">{c.preview}</p> : null}
+      <div className="convitem__tags">
+        <StatusBadge status={c.status} />
+        <PriorityBadge priority={c.priority} />
+        {c.topic ? <Meta label={t("inbox.list.topic")}>{topicName(meta, c.topic, i18n.language) ?? c.topic.name}</Meta> : null}
+        {c.department ? <Meta label={t("inbox.list.department")}>{c.department.name}</Meta> : null}
+        <Meta label={t("inbox.list.assignee")}>{c.assignee?.name ?? t("inbox.list.unassigned")}</Meta>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { useLinkProps } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import type { InboxView } from "../../../../../common/enums.js";
+import type { InboxSearch } from "../search.js";
+
+export const NAV_VIEWS: InboxView[] = ["mine", "my_departments", "unassigned", "all_open", "pending", "resolved", "all"];
+
+function ViewLink({ view, current, sort }: { view: InboxView; current: boolean; sort: InboxSearch["sort"] }) {
+  const { t } = useTranslation();
+  // Switching views starts from a clean set of filters but keeps the chosen sort.
+  const props = useLinkProps({ to: "/", search: { view, sort } });
+  return (
+    <a {...props} className={current ? "viewnav__link viewnav__link--current" : "viewnav__link"} aria-current={current ? "page" : undefined} data-status={undefined}>
+      {t(`inbox.views.${view}`)}
+    </a>
+  );
+}
+
+/** The left navigation of inbox views; the current one is marked with aria-current. */
+export function ViewNav({ current, sort }: { current: InboxView; sort: InboxSearch["sort"] }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="viewnav" aria-label={t("inbox.views.label")}>
+      <ul className="viewnav__list">
+        {NAV_VIEWS.map((v) => (
+          <li key={v}>
+            <ViewLink view={v} current={v === current} sort={sort} />
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
