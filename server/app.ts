@@ -4,6 +4,9 @@ import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { AppDeps } from "./http/context.js";
 import { registerErrorHandler } from "./http/plugins/errors.js";
+import { authPlugin } from "./http/plugins/auth.js";
+import { apiPlugin } from "./http/api/index.js";
+import { createLiveHub } from "./http/live.js";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -30,6 +33,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
+  // Staff auth first, so it sees (and records the declarations of) every route registered after it.
+  await app.register(authPlugin, { deps });
+  const live = createLiveHub(deps);
+  app.addHook("preClose", async () => live.endStreams());
+  app.addHook("onClose", async () => live.close());
+  await app.register(apiPlugin, { prefix: "/api", deps, live });
 
   app.get("/healthz", async (_req, reply) => {
     await deps.database.db.execute(sql`select 1`);

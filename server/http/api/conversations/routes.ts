@@ -1,0 +1,139 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  AssignBodySchema,
+  ConversationDetailSchema,
+  ConversationListSchema,
+  ListConversationsQuerySchema,
+  MessageBodySchema,
+  MessageSchema,
+  StatusBodySchema,
+  UpdateConversationBodySchema,
+} from "../../../../common/contract/conversations.js";
+import {
+  addNote,
+  assignConversation,
+  changeStatus,
+  getAttachmentFile,
+  getConversationDetail,
+  getMessage,
+  listConversations,
+  replyToConversation,
+  updateConversation,
+} from "../../../domain/conversations/index.js";
+import type { Ctx } from "../../../domain/shared/ctx.js";
+import { notFound } from "../../../lib/errors.js";
+import { buildCtx, inTransaction, type AppDeps } from "../../context.js";
+import { requestLog, staffOf } from "../../plugins/auth.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IdParams = z.object({ id: z.string().max(100) });
+const AttachmentParams = IdParams.extend({ attachmentId: z.string().max(100) });
+
+/** A malformed id names nothing, so it answers like a missing or foreign one. */
+function conversationId(params: { id: string }): string {
+  if (!UUID.test(params.id)) throw notFound("Conversation");
+  return params.id;
+}
+
+/** RFC 6266 filename, with an ASCII fallback for old clients. */
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** The universal inbox: list, read, reply, note, assign, change status, reclassify, download attachments. */
+export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const readCtx = (req: FastifyRequest): Ctx => {
+    const auth = staffOf(req);
+    return buildCtx(deps, deps.database.db, auth.districtId, auth.actor, requestLog(req));
+  };
+  const write = <T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> => {
+    const auth = staffOf(req);
+    return inTransaction(deps, auth.districtId, auth.actor, requestLog(req), fn);
+  };
+
+  app.get(
+    "/conversations",
+    { config: { audience: "staff", ability: "conversation.view" }, schema: { querystring: ListConversationsQuerySchema, response: { 200: ConversationListSchema } } },
+    async (req) => listConversations(readCtx(req), req.query),
+  );
+
+  app.get(
+    "/conversations/:id",
+    { config: { audience: "staff", ability: "conversation.view" }, schema: { params: IdParams, response: { 200: ConversationDetailSchema } } },
+    async (req) => getConversationDetail(readCtx(req), conversationId(req.params)),
+  );
+
+  app.post(
+    "/conversations/:id/replies",
+    { config: { audience: "staff", ability: "conversation.reply" }, schema: { params: IdParams, body: MessageBodySchema, response: { 201: MessageSchema } } },
+    async (req, reply) => {
+      const id = conversationId(req.params);
+      const message = await write(req, async (ctx) => getMessage(ctx, id, (await replyToConversation(ctx, id, req.body.body)).id));
+      return reply.code(201).send(message);
+    },
+  );
+
+  app.post(
+    "/conversations/:id/notes",
+    { config: { audience: "staff", ability: "conversation.note" }, schema: { params: IdParams, body: MessageBodySchema, response: { 201: MessageSchema } } },
+    async (req, reply) => {
+      const id = conversationId(req.params);
+      const message = await write(req, async (ctx) => getMessage(ctx, id, (await addNote(ctx, id, req.body.body)).id));
+      return reply.code(201).send(message);
+    },
+  );
+
+  app.post(
+    "/conversations/:id/assign",
+    { config: { audience: "staff", ability: "conversation.assign" }, schema: { params: IdParams, body: AssignBodySchema, response: { 200: ConversationDetailSchema } } },
+    async (req) => {
+      const id = conversationId(req.params);
+      return write(req, async (ctx) => {
+        await assignConversation(ctx, id, req.body);
+        return getConversationDetail(ctx, id);
+      });
+    },
+  );
+
+  app.post(
+    "/conversations/:id/status",
+    { config: { audience: "staff", ability: "conversation.changeStatus" }, schema: { params: IdParams, body: StatusBodySchema, response: { 200: ConversationDetailSchema } } },
+    async (req) => {
+      const id = conversationId(req.params);
+      return write(req, async (ctx) => {
+        await changeStatus(ctx, id, req.body.status);
+        return getConversationDetail(ctx, id);
+      });
+    },
+  );
+
+  app.patch(
+    "/conversations/:id",
+    { config: { audience: "staff", ability: "conversation.update" }, schema: { params: IdParams, body: UpdateConversationBodySchema, response: { 200: ConversationDetailSchema } } },
+    async (req) => {
+      const id = conversationId(req.params);
+      return write(req, async (ctx) => {
+        await updateConversation(ctx, id, req.body);
+        return getConversationDetail(ctx, id);
+      });
+    },
+  );
+
+  app.get(
+    "/conversations/:id/attachments/:attachmentId",
+    { config: { audience: "staff", ability: "conversation.view" }, schema: { params: AttachmentParams } },
+    async (req, reply) => {
+      const file = await getAttachmentFile(readCtx(req), conversationId(req.params), req.params.attachmentId);
+      return reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", contentDisposition(file.filename))
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .header("cache-control", "private, no-store")
+        .send(file.data);
+    },
+  );
+};

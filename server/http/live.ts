@@ -1,0 +1,230 @@
+import { and, asc, eq, gt, max } from "drizzle-orm";
+import pg from "pg";
+import { z } from "zod";
+import { conversations, events } from "../db/schema/index.js";
+import { can } from "../domain/conversations/index.js";
+import type { StaffActor } from "../domain/staff/index.js";
+import { LIVE_CHANNEL } from "../events/catalog.js";
+import type { AppDeps } from "./context.js";
+
+/** One NOTIFY on `fo_events`: an event was committed in a district. */
+export const LiveEventSchema = z.object({
+  districtId: z.string(),
+  seq: z.number().int(),
+  type: z.string(),
+  conversationId: z.string().nullable(),
+});
+export type LiveEvent = z.infer<typeof LiveEventSchema>;
+
+/** An open SSE connection of one signed-in staff member. */
+export type LiveClient = {
+  districtId: string;
+  actor: StaffActor;
+  send(event: LiveEvent): void;
+  heartbeat(): void;
+  end(): void;
+};
+
+export type LiveHub = {
+  /** Starts the process's one listener if needed; resolves once notifications are being received. */
+  ready(): Promise<void>;
+  /** Adds a connection; returns its removal. */
+  subscribe(client: LiveClient): () => void;
+  /** Events of the district after `afterSeq` that the actor may see (at most 500), for Last-Event-ID. */
+  replay(districtId: string, actor: StaffActor, afterSeq: number): Promise<LiveEvent[]>;
+  /** Ends every open stream (before the HTTP server closes, so close is prompt). */
+  endStreams(): void;
+  close(): Promise<void>;
+};
+
+type Scope = { departmentId: string | null; assigneeId: string | null };
+type Visibility = { scope: Scope | null; previous: Scope | null };
+
+const REPLAY_LIMIT = 500;
+const SEES_ALL = (a: StaffActor) => a.role === "admin" || a.role === "viewer" || (a.role === "supervisor" && a.departmentIds.length === 0);
+
+/** Whether a staff member may learn that this event happened; an assignment is also told to whoever held it before. */
+function mayReceive(actor: StaffActor, conversationId: string | null, v: Visibility): boolean {
+  if (!conversationId || SEES_ALL(actor)) return true;
+  if (v.scope && can(actor, "view", v.scope)) return true;
+  return v.previous !== null && can(actor, "view", v.previous);
+}
+
+function previousScope(type: string, data: Record<string, unknown> | null): Scope | null {
+  if (type !== "conversation.assigned" || !data) return null;
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  return { departmentId: str(data.fromDepartmentId), assigneeId: str(data.fromStaffId) };
+}
+
+/**
+ * The live-update hub: ONE listener per process on the `fo_events` NOTIFY channel (a dedicated
+ * pg.Client on PostgreSQL that reconnects, PGlite's in-process listen otherwise), fanned out to the
+ * SSE connections of the event's district, and only for conversations each actor may view.
+ */
+export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { heartbeatMs?: number } = {}): LiveHub {
+  const { database, log } = deps;
+  const clients = new Map<string, Set<LiveClient>>();
+  let starting: Promise<void> | null = null;
+  let stopListening: (() => Promise<void>) | null = null;
+  let closed = false;
+  let lastSeq = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    for (const set of clients.values()) for (const c of set) c.heartbeat();
+  }, opts.heartbeatMs ?? 25_000);
+  heartbeat.unref();
+
+  async function visibility(districtId: string, seq: number): Promise<Visibility> {
+    const [row] = await database.db
+      .select({ type: events.type, data: events.data, departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, id: conversations.id })
+      .from(events)
+      .leftJoin(conversations, and(eq(conversations.id, events.conversationId), eq(conversations.districtId, events.districtId)))
+      .where(and(eq(events.districtId, districtId), eq(events.seq, seq)));
+    if (!row) return { scope: null, previous: null };
+    return { scope: row.id ? { departmentId: row.departmentId, assigneeId: row.assigneeId } : null, previous: previousScope(row.type, row.data) };
+  }
+
+  async function dispatch(event: LiveEvent): Promise<void> {
+    lastSeq = Math.max(lastSeq, event.seq);
+    const set = clients.get(event.districtId);
+    if (!set || set.size === 0) return;
+    const targets = [...set];
+    // One cheap query, and only when someone connected sees less than the whole district.
+    const needsScope = event.conversationId !== null && targets.some((c) => !SEES_ALL(c.actor));
+    const v = needsScope ? await visibility(event.districtId, event.seq) : { scope: null, previous: null };
+    for (const c of targets) if (mayReceive(c.actor, event.conversationId, v)) c.send(event);
+  }
+
+  function onPayload(payload: string | undefined): void {
+    let parsed: LiveEvent | undefined;
+    try {
+      parsed = LiveEventSchema.parse(JSON.parse(payload ?? ""));
+    } catch {
+      log.warn("live: ignored a malformed notification");
+      return;
+    }
+    const event = parsed;
+    // Serialised so every connection receives events in commit order.
+    queue = queue.then(() => dispatch(event)).catch((err: unknown) => log.error({ err }, "live: dispatch failed"));
+  }
+
+  async function catchUp(): Promise<void> {
+    const districtIds = [...clients.keys()];
+    for (const districtId of districtIds) {
+      const rows = await database.db
+        .select({ seq: events.seq, type: events.type, conversationId: events.conversationId })
+        .from(events)
+        .where(and(eq(events.districtId, districtId), gt(events.seq, lastSeq)))
+        .orderBy(asc(events.seq))
+        .limit(REPLAY_LIMIT);
+      for (const r of rows) onPayload(JSON.stringify({ districtId, ...r }));
+    }
+  }
+
+  async function listenPostgres(attempt = 0): Promise<void> {
+    const client = new pg.Client({ connectionString: database.connectionString });
+    let reconnecting = false;
+    const reconnect = (err?: unknown) => {
+      if (closed || reconnecting) return;
+      reconnecting = true;
+      log.warn({ err }, "live: listener connection lost; reconnecting");
+      client.removeAllListeners("notification");
+      void client.end().catch(() => undefined);
+      const delay = Math.min(30_000, 500 * 2 ** attempt);
+      setTimeout(() => {
+        if (closed) return;
+        listenPostgres(attempt + 1)
+          .then(() => catchUp())
+          .catch((e: unknown) => reconnect(e));
+      }, delay).unref();
+    };
+    client.on("error", reconnect);
+    client.on("end", () => reconnect());
+    client.on("notification", (msg) => {
+      if (msg.channel === LIVE_CHANNEL) onPayload(msg.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (err) {
+      if (attempt === 0) throw err;
+      reconnect(err);
+      return;
+    }
+    attempt = 0;
+    stopListening = async () => {
+      client.removeAllListeners();
+      client.on("error", () => undefined);
+      await client.end().catch(() => undefined);
+    };
+  }
+
+  function endStreams(): void {
+    for (const set of clients.values()) for (const c of [...set]) c.end();
+    clients.clear();
+  }
+
+  async function start(): Promise<void> {
+    const [row] = await database.db.select({ seq: max(events.seq) }).from(events);
+    lastSeq = Number(row?.seq ?? 0);
+    if (database.kind === "postgres") return listenPostgres();
+    const unlisten = await database.pglite!.listen(LIVE_CHANNEL, (payload) => onPayload(payload));
+    stopListening = () => unlisten();
+  }
+
+  return {
+    ready() {
+      if (closed) return Promise.reject(new Error("live hub closed"));
+      starting ??= start().catch((err: unknown) => {
+        starting = null;
+        throw err;
+      });
+      return starting;
+    },
+    subscribe(client) {
+      const set = clients.get(client.districtId) ?? new Set<LiveClient>();
+      set.add(client);
+      clients.set(client.districtId, set);
+      return () => {
+        set.delete(client);
+        if (set.size === 0 && clients.get(client.districtId) === set) clients.delete(client.districtId);
+      };
+    },
+    async replay(districtId, actor, afterSeq) {
+      const rows = await database.db
+        .select({
+          seq: events.seq,
+          type: events.type,
+          data: events.data,
+          conversationId: events.conversationId,
+          id: conversations.id,
+          departmentId: conversations.departmentId,
+          assigneeId: conversations.assigneeId,
+        })
+        .from(events)
+        .leftJoin(conversations, and(eq(conversations.id, events.conversationId), eq(conversations.districtId, events.districtId)))
+        .where(and(eq(events.districtId, districtId), gt(events.seq, afterSeq)))
+        .orderBy(asc(events.seq))
+        .limit(REPLAY_LIMIT);
+      return rows
+        .filter((r) =>
+          mayReceive(actor, r.conversationId, {
+            scope: r.id ? { departmentId: r.departmentId, assigneeId: r.assigneeId } : null,
+            previous: previousScope(r.type, r.data),
+          }),
+        )
+        .map((r) => ({ districtId, seq: r.seq, type: r.type, conversationId: r.conversationId }));
+    },
+    endStreams,
+    async close() {
+      closed = true;
+      clearInterval(heartbeat);
+      endStreams();
+      if (starting) await starting.catch(() => undefined);
+      const stop = stopListening;
+      stopListening = null;
+      await stop?.();
+      await queue;
+    },
+  };
+}
