@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { AppDeps } from "./http/context.js";
 import { registerErrorHandler } from "./http/plugins/errors.js";
+import { webApp } from "./http/web-app.js";
 import { authPlugin } from "./http/plugins/auth.js";
 import { apiPlugin } from "./http/api/index.js";
 import { createLiveHub } from "./http/live.js";
@@ -39,6 +40,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook("preClose", async () => live.endStreams());
   app.addHook("onClose", async () => live.close());
   await app.register(apiPlugin, { prefix: "/api", deps, live });
+
+  await app.register(webApp);
 
   app.get("/healthz", async (_req, reply) => {
     await deps.database.db.execute(sql`select 1`);
