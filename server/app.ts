@@ -8,6 +8,9 @@ import { webApp } from "./http/web-app.js";
 import { authPlugin } from "./http/plugins/auth.js";
 import { apiPlugin } from "./http/api/index.js";
 import { createLiveHub } from "./http/live.js";
+import { publicRoutes } from "./http/public/index.js";
+import { devOutboxRoutes } from "./http/dev/outbox.js";
+import { emailWebhookRoutes } from "./http/webhooks/email.js";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -40,6 +43,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook("preClose", async () => live.endStreams());
   app.addHook("onClose", async () => live.close());
   await app.register(apiPlugin, { prefix: "/api", deps, live });
+  await app.register(publicRoutes(deps));
+  await app.register(devOutboxRoutes(deps));
+  await app.register(emailWebhookRoutes(deps));
 
   await app.register(webApp);
 

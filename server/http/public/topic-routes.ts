@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Language } from "../../../common/enums.js";
+import { publicMessages } from "../../../common/i18n/public.js";
+import { createInquiry } from "../../domain/conversations/index.js";
+import { findTopicBySlug, listCategories, listSchools, listTopics, type DistrictRow, type SchoolRow, type TopicRow } from "../../domain/districts/index.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import { checkAttachments, type CheckedFile, type IncomingFile } from "../../lib/attachments.js";
+import { inTransaction, type AppDeps } from "../context.js";
+import { readFormBody } from "./body.js";
+import { emptyState, loc, stateFromBody, submissionFromState, topicFormBody, type FormState } from "./form-page.js";
+import { landingBody } from "./landing-page.js";
+import { page, setPageHeaders } from "./layout.js";
+import { loadDistrict, pageLanguage, pageLinks, PUBLIC, PUBLIC_ACTOR, queryValue, readCtx, reqLog } from "./request.js";
+import { checkSubmission, type SubmissionError } from "./submission.js";
+
+type DistrictParams = { district: string };
+type TopicParams = { district: string; topic: string };
+
+/** Count, size and content-type checks of the uploaded files, as form errors. */
+export function checkFiles(files: IncomingFile[], problem: string | undefined): { files: CheckedFile[]; errors: SubmissionError[] } {
+  if (problem) return { files: [], errors: [{ name: "attachments", code: problem as SubmissionError["code"] }] };
+  try {
+    return { files: checkAttachments(files), errors: [] };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "validation_failed") throw err;
+    const reason = (err.invalidParams?.[0]?.reason ?? "unsupported_type") as SubmissionError["code"];
+    return { files: [], errors: [{ name: "attachments", code: reason }] };
+  }
+}
+
+async function loadTopic(deps: AppDeps, req: FastifyRequest, params: TopicParams) {
+  const district = await loadDistrict(deps, req, params.district);
+  const read = readCtx(deps, district, req.log);
+  const topic = await findTopicBySlug(read, params.topic);
+  if (!topic) throw notFound("Topic");
+  return { district, topic, schools: await listSchools(read) };
+}
+
+type FormRender = { district: DistrictRow; topic: TopicRow; schools: SchoolRow[]; state?: FormState; errors?: SubmissionError[] };
+
+function sendForm(req: FastifyRequest, reply: FastifyReply, lang: Language, r: FormRender): FastifyReply {
+  const t = publicMessages(lang);
+  const path = `/d/${r.district.slug}/topics/${r.topic.slug}`;
+  const { embed, link, links } = pageLinks(req, r.district, lang, path);
+  const body = topicFormBody({
+    t,
+    lang,
+    district: r.district,
+    topic: r.topic,
+    schools: r.schools,
+    state: r.state ?? emptyState(r.topic, lang),
+    errors: r.errors ?? [],
+    action: `${path}?${new URLSearchParams({ lang, ...(embed ? { embed: "1" } : {}) }).toString()}`,
+    home: link(`/d/${r.district.slug}`),
+    embed,
+  });
+  const title = r.errors?.length ? `${t.errorPrefix} ${loc(r.topic.name, lang)}` : loc(r.topic.name, lang);
+  return setPageHeaders(reply, { frameable: true })
+    .status(r.errors?.length ? 400 : 200)
+    .send(page({ lang, title, districtName: r.district.name, links, languages: r.district.languages, body }));
+}
+
+/** The landing page and the topic forms (GET renders, POST stores and redirects to the family's private page). */
+export function topicRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    app.get<{ Params: DistrictParams }>("/:district", PUBLIC, async (req, reply) => {
+      const district = await loadDistrict(deps, req, req.params.district);
+      const { lang, t } = pageLanguage(req, reply);
+      const read = readCtx(deps, district, req.log);
+      const [categories, all] = await Promise.all([listCategories(read), listTopics(read, { includePrivate: true })]);
+      const { embed, link, links } = pageLinks(req, district, lang, `/d/${district.slug}`);
+      const safety = all.find((x) => x.isPrivate && x.allowAnonymous);
+      const topics = all.filter((x) => !x.isPrivate);
+      const body = landingBody({ t, lang, district, categories, topics, safety, q: queryValue(req, "q") ?? "", link, embed });
+      return setPageHeaders(reply, { frameable: true }).send(
+        page({ lang, title: t.landingTitle, districtName: district.name, links, languages: district.languages, body }),
+      );
+    });
+
+    app.get<{ Params: TopicParams }>("/:district/topics/:topic", PUBLIC, async (req, reply) => {
+      const loaded = await loadTopic(deps, req, req.params);
+      return sendForm(req, reply, pageLanguage(req, reply).lang, loaded);
+    });
+
+    app.post<{ Params: TopicParams }>("/:district/topics/:topic", PUBLIC, async (req, reply) => {
+      const { district, topic, schools } = await loadTopic(deps, req, req.params);
+      const { lang } = pageLanguage(req, reply);
+      const body = await readFormBody(req);
+      const state = stateFromBody(topic, body);
+      const checked = checkSubmission(topic, new Set(schools.map((s) => s.id)), submissionFromState(topic, state));
+      const files = checkFiles(body.files, body.problem);
+      const errors = [...(checked.ok ? [] : checked.errors), ...files.errors];
+      if (!checked.ok || errors.length > 0) return sendForm(req, reply, lang, { district, topic, schools, state, errors });
+      const created = await inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), (ctx) =>
+        createInquiry(ctx, { topic, ...checked.value, channel: "web_form", attachments: files.files }),
+      );
+      req.log.info({ conversationId: created.conversation.id, topicId: topic.id, files: files.files.length }, "inquiry received");
+      return reply.redirect(`${new URL(created.statusUrl).pathname}?submitted=1&lang=${lang}`, 303);
+    });
+  };
+}
