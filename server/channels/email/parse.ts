@@ -1,0 +1,183 @@
+import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from "mailparser";
+import { sanitizeEmailHtml } from "./html-sanitize.js";
+import { htmlToText } from "./html-text.js";
+
+export type Mailbox = { address: string; name: string | null };
+export type ParsedAttachment = {
+  filename: string | null;
+  contentType: string;
+  size: number;
+  /** Content-ID without angle brackets: what a `cid:` reference in the HTML names. */
+  contentId: string | null;
+  content: Buffer;
+  /** Shown in the body (an embedded image) rather than offered as a download. */
+  inline: boolean;
+};
+/** A calendar invitation (text/calendar) carried by the message, noted for staff. */
+export type CalendarInvite = { method: string | null; summary: string | null; start: string | null; uid: string | null };
+/** The machine-readable parts of a multipart/report (bounces, abuse reports), as text. */
+export type ReportParts = {
+  /** message/delivery-status (RFC 3464), or message/global-delivery-status (RFC 6533). */
+  deliveryStatus: string | null;
+  /** message/feedback-report (RFC 5965, ARF). */
+  feedbackReport: string | null;
+  /** Header section of the returned message (text/rfc822-headers, or the top of message/rfc822). */
+  returnedHeaders: string | null;
+};
+
+/** An inbound email, channel-neutral: what threading, classification and storage need. */
+export type ParsedEmail = {
+  /** Message-ID with its angle brackets, as stored for outbound mail. */
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  from: Mailbox | null;
+  to: Mailbox[];
+  cc: Mailbox[];
+  replyTo: Mailbox | null;
+  subject: string;
+  date: Date | null;
+  /** The plain-text body; rendered from the HTML part when the message has no text part (`textSource`). */
+  text: string | null;
+  textSource: "plain" | "html" | "none";
+  /** The HTML body, sanitized: safe to store and to show. */
+  html: string | null;
+  /** The HTML body exactly as sent. Never render or store it: it is here for quote detection only. */
+  unsafeHtml: string | null;
+  attachments: ParsedAttachment[];
+  calendar: CalendarInvite[];
+  /** Top-level content type ("multipart/report") and its report-type parameter, lower case. */
+  contentType: string;
+  reportType: string | null;
+  report: ReportParts;
+  /** Every header, lower-case name → unfolded values in order (Auto-Submitted, Precedence, X-Failed-Recipients…). */
+  headers: Record<string, string[]>;
+  size: number;
+};
+
+const REPORT_TYPES = new Set([
+  "message/delivery-status",
+  "message/global-delivery-status",
+  "message/feedback-report",
+  "text/rfc822-headers",
+  "message/rfc822-headers",
+  "message/rfc822",
+  "message/global",
+  "message/global-headers",
+]);
+const RETURNED_HEADERS_MAX = 64 * 1024;
+
+function mailboxes(value: AddressObject | AddressObject[] | undefined): Mailbox[] {
+  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const out: Mailbox[] = [];
+  for (const o of objects) {
+    for (const a of o.value) {
+      for (const m of a.group ?? [a]) {
+        if (m.address) out.push({ address: m.address.trim().toLowerCase(), name: m.name?.trim() || null });
+      }
+    }
+  }
+  return out;
+}
+
+function headerRecord(lines: HeaderLines): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { key, line } of lines) {
+    const colon = line.indexOf(":");
+    const value = (colon >= 0 ? line.slice(colon + 1) : "").replace(/\r?\n[ \t]+/g, " ").trim();
+    (out[key] ??= []).push(value);
+  }
+  return out;
+}
+
+/** The header section of a returned message: everything up to its first blank line. */
+function headerSection(content: Buffer): string {
+  const head = content.subarray(0, RETURNED_HEADERS_MAX).toString("utf8");
+  const end = head.search(/\r?\n\r?\n/);
+  return end >= 0 ? head.slice(0, end) : head;
+}
+
+function calendarInvite(content: Buffer): CalendarInvite {
+  const ics = content.subarray(0, 256 * 1024).toString("utf8").replace(/\r?\n[ \t]/g, "");
+  const field = (name: string) => new RegExp(`^${name}(?:;[^:\\r\\n]*)?:(.*)$`, "mi").exec(ics)?.[1]?.trim() || null;
+  return { method: field("METHOD"), summary: field("SUMMARY"), start: field("DTSTART"), uid: field("UID") };
+}
+
+function reportParts(attachments: Attachment[]): ReportParts {
+  const text = (types: string[]) => {
+    const a = attachments.find((x) => types.includes(x.contentType.toLowerCase()));
+    return a ? a.content.subarray(0, RETURNED_HEADERS_MAX).toString("utf8") : null;
+  };
+  const returned = attachments.find((x) =>
+    ["text/rfc822-headers", "message/rfc822-headers", "message/global-headers", "message/rfc822", "message/global"].includes(
+      x.contentType.toLowerCase(),
+    ),
+  );
+  return {
+    deliveryStatus: text(["message/delivery-status", "message/global-delivery-status"]),
+    feedbackReport: text(["message/feedback-report"]),
+    returnedHeaders: returned ? headerSection(returned.content) : null,
+  };
+}
+
+function contentTypeOf(headers: Record<string, string[]>): { contentType: string; reportType: string | null } {
+  const raw = headers["content-type"]?.[0] ?? "text/plain";
+  const contentType = (raw.split(";")[0] ?? "text/plain").trim().toLowerCase();
+  const reportType = /report-type\s*=\s*"?([\w.-]+)/i.exec(raw)?.[1]?.toLowerCase() ?? null;
+  return { contentType, reportType };
+}
+
+/**
+ * Parses a raw RFC 5322 message (any charset, RFC 2047 headers, malformed parts tolerated) into a
+ * ParsedEmail. The HTML is sanitized; `cid:` images stay references to their attachments.
+ */
+export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  const mail = await simpleParser(raw, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    keepCidLinks: true,
+    keepDeliveryStatus: true,
+    ignoreEmbedded: true,
+    checksumAlgo: false,
+  });
+  const headers = headerRecord(mail.headerLines);
+  const { contentType, reportType } = contentTypeOf(headers);
+  const unsafeHtml = typeof mail.html === "string" && mail.html.trim() ? mail.html : null;
+  const plain = mail.text?.trim() ? mail.text : null;
+  const text = plain ?? (unsafeHtml ? htmlToText(unsafeHtml) || null : null);
+  const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
+  // A report's machine parts live in `report`; anything else attached (a forwarded .eml) stays an attachment.
+  const attachments =
+    contentType === "multipart/report" ? mail.attachments.filter((a) => !REPORT_TYPES.has(a.contentType.toLowerCase())) : mail.attachments;
+  const dateHeader = headers.date?.[0];
+  return {
+    messageId: mail.messageId?.trim() || null,
+    inReplyTo: mail.inReplyTo?.trim().split(/\s+/)[0] || null,
+    references: references.flatMap((r) => r.split(/\s+/)).filter((r) => r.length > 0),
+    from: mailboxes(mail.from)[0] ?? null,
+    to: mailboxes(mail.to),
+    cc: mailboxes(mail.cc),
+    replyTo: mailboxes(mail.replyTo)[0] ?? null,
+    subject: (mail.subject ?? "").trim(),
+    date: dateHeader && !Number.isNaN(Date.parse(dateHeader)) && mail.date ? mail.date : null,
+    text,
+    textSource: plain ? "plain" : text ? "html" : "none",
+    html: unsafeHtml ? sanitizeEmailHtml(unsafeHtml) : null,
+    unsafeHtml,
+    attachments: attachments.map((a) => ({
+      filename: a.filename ?? null,
+      contentType: a.contentType.toLowerCase(),
+      size: a.size,
+      contentId: a.cid ?? null,
+      content: a.content,
+      inline: a.contentDisposition === "inline" || (a.related === true && Boolean(a.cid)),
+    })),
+    calendar: mail.attachments.filter((a) => a.contentType.toLowerCase() === "text/calendar").map((a) => calendarInvite(a.content)),
+    contentType,
+    reportType,
+    report: reportParts(mail.attachments),
+    headers,
+    size: raw.length,
+  };
+}
