@@ -12,6 +12,7 @@ const SERVER_LAYERS = [
   { type: "events", pattern: "server/events" },
   { type: "jobs", pattern: "server/jobs" },
   { type: "http", pattern: "server/http" },
+  { type: "ingest", pattern: "server/ingest" },
   { type: "test-support", pattern: "server/test" },
   { type: "cli", pattern: "server/cli" },
   { type: "demo", pattern: "server/demo" },
@@ -29,7 +30,9 @@ const LAYER_RULES = [
   { from: "domain", allow: ["domain", "domain-shared", "db", "events", "lib", "common"] },
   { from: "events", allow: ["events", "domain-shared", "db", "lib", "common"] },
   { from: "jobs", allow: ["jobs", "domain", "domain-shared", "channels", "events", "db", "lib", "common"] },
-  { from: "http", allow: ["http", "domain", "domain-shared", "channels", "jobs", "events", "db", "lib", "config", "common"] },
+  { from: "http", allow: ["http", "ingest", "domain", "domain-shared", "channels", "jobs", "events", "db", "lib", "config", "common"] },
+  // Non-HTTP edges (SMTP receiver, IMAP poller): the same rights as http.
+  { from: "ingest", allow: ["ingest", "http", "domain", "domain-shared", "channels", "jobs", "events", "db", "lib", "config", "common"] },
   { from: ["root", "cli", "demo", "test-support", "e2e", "bench"], allow: ["*"] },
 ];
 

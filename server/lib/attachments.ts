@@ -66,3 +66,26 @@ export function checkAttachments(files: IncomingFile[]): CheckedFile[] {
     return { filename: name, contentType, data: f.data };
   });
 }
+
+/**
+ * The lenient twin of checkAttachments for channels where the sender cannot be asked again (email):
+ * keeps what passes the same checks and names what was left out and why.
+ */
+export function filterAttachments(files: IncomingFile[]): { accepted: CheckedFile[]; rejected: { filename: string; reason: string }[] } {
+  const accepted: CheckedFile[] = [];
+  const rejected: { filename: string; reason: string }[] = [];
+  let total = 0;
+  for (const [i, f] of files.entries()) {
+    const name = f.filename.replace(/[\\/\0\r\n]/g, "_").slice(0, 200) || `attachment-${i + 1}`;
+    const contentType = f.data.length > 0 ? sniffContentType(name, f.data) : null;
+    if (accepted.length >= ATTACHMENT_LIMITS.maxFiles) rejected.push({ filename: name, reason: "too many files" });
+    else if (f.data.length > ATTACHMENT_LIMITS.maxBytes || total + f.data.length > ATTACHMENT_LIMITS.maxTotalBytes)
+      rejected.push({ filename: name, reason: "too large" });
+    else if (!contentType) rejected.push({ filename: name, reason: "unsupported type" });
+    else {
+      total += f.data.length;
+      accepted.push({ filename: name, contentType, data: f.data });
+    }
+  }
+  return { accepted, rejected };
+}

@@ -3,6 +3,7 @@ import type { FormDefinition } from "../../common/contract/forms.js";
 import type { Role } from "../../common/enums.js";
 import { categories, departments, schools, topics, type DepartmentRow, type DistrictRow, type SchoolRow, type TopicRow } from "../db/schema/index.js";
 import { createInquiry, type InquiryCreated, type NewInquiry } from "../domain/conversations/index.js";
+import { createChannel, type ChannelRow } from "../domain/channels/index.js";
 import { createDistrict } from "../domain/districts/index.js";
 import { actorForStaff, createApiToken, createStaff, type StaffActor, type StaffRow } from "../domain/staff/index.js";
 import type { TestApp } from "./test-app.js";
@@ -21,6 +22,9 @@ export type TestDistrict = {
   departments: { transportation: DepartmentRow; nutrition: DepartmentRow };
   schools: SchoolRow[];
   topics: { general: TopicRow; bus: TopicRow; safety: TopicRow };
+  /** The district's email channel (its `fromEmail`) and the secret its inbound-mail webhook presents. */
+  emailChannel: ChannelRow;
+  webhookSecret: string;
 };
 
 /** A small district: two departments, two schools, a general question, a bus concern form and a private safety tip line. */
@@ -75,8 +79,14 @@ export async function buildDistrict(t: TestApp, overrides: { slug?: string; name
       },
     ])
     .returning();
+  const { channel: emailChannel, webhookSecret } = await createChannel(
+    { db, districtId },
+    { type: "email", address: district.fromEmail, name: "Let's Talk mailbox", withWebhookSecret: true },
+  );
   return {
     district,
+    emailChannel,
+    webhookSecret: webhookSecret!,
     departments: { transportation: transportation!, nutrition: nutrition! },
     schools: schoolRows,
     topics: { general: general!, bus: bus!, safety: safety! },
