@@ -38,22 +38,27 @@ export type LiveHub = {
 };
 
 type Scope = { departmentId: string | null; assigneeId: string | null };
-type Visibility = { scope: Scope | null; previous: Scope | null };
 
 const REPLAY_LIMIT = 500;
 const SEES_ALL = (a: StaffActor) => a.role === "admin" || a.role === "viewer" || (a.role === "supervisor" && a.departmentIds.length === 0);
 
-/** Whether a staff member may learn that this event happened; an assignment is also told to whoever held it before. */
-function mayReceive(actor: StaffActor, conversationId: string | null, v: Visibility): boolean {
-  if (!conversationId || SEES_ALL(actor)) return true;
-  if (v.scope && can(actor, "view", v.scope)) return true;
-  return v.previous !== null && can(actor, "view", v.previous);
+/**
+ * The scopes an event concerns: the conversation as it is now, and for an assignment both where it
+ * came from and where it went (read from the event itself, so a quick second move loses neither).
+ */
+function scopesOf(current: Scope | null, type: string, data: Record<string, unknown> | null): Scope[] {
+  const scopes = current ? [current] : [];
+  if (type !== "conversation.assigned" || !data) return scopes;
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  scopes.push({ departmentId: str(data.fromDepartmentId), assigneeId: str(data.fromStaffId) });
+  scopes.push({ departmentId: str(data.toDepartmentId), assigneeId: str(data.toStaffId) });
+  return scopes;
 }
 
-function previousScope(type: string, data: Record<string, unknown> | null): Scope | null {
-  if (type !== "conversation.assigned" || !data) return null;
-  const str = (v: unknown) => (typeof v === "string" ? v : null);
-  return { departmentId: str(data.fromDepartmentId), assigneeId: str(data.fromStaffId) };
+/** Whether a staff member may learn that this event happened. */
+function mayReceive(actor: StaffActor, conversationId: string | null, scopes: Scope[]): boolean {
+  if (!conversationId || SEES_ALL(actor)) return true;
+  return scopes.some((scope) => can(actor, "view", scope));
 }
 
 /**
@@ -74,14 +79,14 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
   }, opts.heartbeatMs ?? 25_000);
   heartbeat.unref();
 
-  async function visibility(districtId: string, seq: number): Promise<Visibility> {
+  async function visibility(districtId: string, seq: number): Promise<Scope[]> {
     const [row] = await database.db
       .select({ type: events.type, data: events.data, departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, id: conversations.id })
       .from(events)
       .leftJoin(conversations, and(eq(conversations.id, events.conversationId), eq(conversations.districtId, events.districtId)))
       .where(and(eq(events.districtId, districtId), eq(events.seq, seq)));
-    if (!row) return { scope: null, previous: null };
-    return { scope: row.id ? { departmentId: row.departmentId, assigneeId: row.assigneeId } : null, previous: previousScope(row.type, row.data) };
+    if (!row) return [];
+    return scopesOf(row.id ? { departmentId: row.departmentId, assigneeId: row.assigneeId } : null, row.type, row.data);
   }
 
   async function dispatch(event: LiveEvent): Promise<void> {
@@ -91,8 +96,8 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
     const targets = [...set];
     // One cheap query, and only when someone connected sees less than the whole district.
     const needsScope = event.conversationId !== null && targets.some((c) => !SEES_ALL(c.actor));
-    const v = needsScope ? await visibility(event.districtId, event.seq) : { scope: null, previous: null };
-    for (const c of targets) if (mayReceive(c.actor, event.conversationId, v)) c.send(event);
+    const scopes = needsScope ? await visibility(event.districtId, event.seq) : [];
+    for (const c of targets) if (mayReceive(c.actor, event.conversationId, scopes)) c.send(event);
   }
 
   function onPayload(payload: string | undefined): void {
@@ -208,10 +213,7 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
         .limit(REPLAY_LIMIT);
       return rows
         .filter((r) =>
-          mayReceive(actor, r.conversationId, {
-            scope: r.id ? { departmentId: r.departmentId, assigneeId: r.assigneeId } : null,
-            previous: previousScope(r.type, r.data),
-          }),
+          mayReceive(actor, r.conversationId, scopesOf(r.id ? { departmentId: r.departmentId, assigneeId: r.assigneeId } : null, r.type, r.data)),
         )
         .map((r) => ({ districtId, seq: r.seq, type: r.type, conversationId: r.conversationId }));
     },

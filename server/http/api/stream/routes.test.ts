@@ -1,0 +1,155 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../../app.js";
+import { assignConversation } from "../../../domain/conversations/index.js";
+import { bearer, buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
+import { testApp, type TestApp } from "../../../test/test-app.js";
+
+let t: TestApp;
+let base: string;
+let a: TestDistrict;
+let b: TestDistrict;
+let admin: TestStaff;
+let nutrition: TestStaff;
+
+type Frame = { id?: string; event?: string; data?: string; comment?: string };
+
+/** Reads server-sent events from a fetch response, frame by frame. */
+function sseReader(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    async next(): Promise<Frame | null> {
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const frame: Frame = {};
+          for (const line of block.split("\n")) {
+            if (line.startsWith(":")) frame.comment = line.slice(1).trim();
+            const m = /^(id|event|data): (.*)$/.exec(line);
+            if (m) frame[m[1] as "id" | "event" | "data"] = m[2]!;
+          }
+          return frame;
+        }
+        const { value, done } = await reader.read();
+        if (done) return null;
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    /** The next event frame (comments and retry hints skipped). */
+    async nextEvent(): Promise<Frame | null> {
+      for (;;) {
+        const f = await this.next();
+        if (!f || f.event) return f;
+      }
+    },
+    cancel: () => reader.cancel().catch(() => undefined),
+  };
+}
+
+async function openStream(s: TestStaff, headers: Record<string, string> = {}, origin = base) {
+  const controller = new AbortController();
+  const res = await fetch(`${origin}/api/stream`, { headers: { ...bearer(s), ...headers }, signal: controller.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  const sse = sseReader(res);
+  // The server says so once this connection is subscribed.
+  for (;;) {
+    const f = await sse.next();
+    if (!f || f.comment === "connected") break;
+  }
+  return { sse, close: () => controller.abort() };
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  await t.app.listen({ port: 0, host: "127.0.0.1" });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  a = await buildDistrict(t);
+  b = await buildDistrict(t);
+  admin = await buildStaff(t, a.district.id, { role: "admin" });
+  nutrition = await buildStaff(t, a.district.id, { departmentIds: [a.departments.nutrition.id] });
+});
+afterAll(() => t.close());
+
+describe("GET /api/stream", () => {
+  it("pushes events of the staff member's district only", async () => {
+    const stream = await openStream(admin);
+    try {
+      await buildInquiry(t, b, { message: "Other district's bus is late." });
+      const ours = await buildInquiry(t, a, { message: "Our bus is late." });
+      const first = await stream.sse.nextEvent();
+      expect(first!.event).toBe("conversation.created");
+      const data = JSON.parse(first!.data!);
+      expect(data).toEqual({ conversationId: ours.conversation.id, type: "conversation.created", seq: Number(first!.id) });
+      const second = await stream.sse.nextEvent();
+      expect(second).toMatchObject({ event: "message.received" });
+      expect(JSON.parse(second!.data!).conversationId).toBe(ours.conversation.id);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("tells an agent only about conversations they may view, including one assigned away from them", async () => {
+    const stream = await openStream(nutrition);
+    try {
+      await buildInquiry(t, a, { message: "Transportation's business, not nutrition's." });
+      const lunch = await buildInquiry(t, a, { topic: a.topics.general, fields: {}, message: "Menu question" });
+      await t.tx(a.district.id, admin.actor, (ctx) => assignConversation(ctx, lunch.conversation.id, { departmentId: a.departments.nutrition.id }));
+      await t.tx(a.district.id, admin.actor, (ctx) => assignConversation(ctx, lunch.conversation.id, { departmentId: a.departments.transportation.id }));
+      // Everything Nutrition hears is about the lunch question (its creation may arrive too, once it is theirs).
+      const frames = [];
+      while (frames.filter((f) => f.event === "conversation.assigned").length < 2) frames.push((await stream.sse.nextEvent())!);
+      expect(frames.every((f) => JSON.parse(f.data!).conversationId === lunch.conversation.id)).toBe(true);
+      // Moving it out of Nutrition is news to Nutrition too.
+      const [into, away] = frames.filter((f) => f.event === "conversation.assigned");
+      expect(Number(away!.id)).toBeGreaterThan(Number(into!.id));
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("replays what a reconnecting client missed after Last-Event-ID", async () => {
+    const stream = await openStream(admin);
+    const created = await buildInquiry(t, a, { message: "Before the drop" });
+    const seen = await stream.sse.nextEvent();
+    stream.close();
+    const missed = await buildInquiry(t, a, { message: "While disconnected" });
+    await buildInquiry(t, b, { message: "Elsewhere" });
+
+    const again = await openStream(admin, { "last-event-id": seen!.id! });
+    try {
+      const replayed = [await again.sse.nextEvent(), await again.sse.nextEvent(), await again.sse.nextEvent()];
+      expect(replayed.map((f) => [f!.event, JSON.parse(f!.data!).conversationId])).toEqual([
+        ["message.received", created.conversation.id],
+        ["conversation.created", missed.conversation.id],
+        ["message.received", missed.conversation.id],
+      ]);
+      const ids = replayed.map((f) => Number(f!.id));
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+      // Then it carries on live.
+      const live = await buildInquiry(t, a, { message: "After reconnecting" });
+      expect(JSON.parse((await again.sse.nextEvent())!.data!).conversationId).toBe(live.conversation.id);
+    } finally {
+      again.close();
+    }
+  });
+
+  it("answers 401 without credentials", async () => {
+    const res = await fetch(`${base}/api/stream`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("lets the app close while streams are open, ending them", async () => {
+    const app = await buildApp(t.deps);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const stream = await openStream(admin, {}, origin);
+    await app.close();
+    expect(await stream.sse.next()).toBeNull();
+  });
+});
