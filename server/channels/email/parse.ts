@@ -37,11 +37,13 @@ export type ParsedEmail = {
   replyTo: Mailbox | null;
   subject: string;
   date: Date | null;
-  /** The plain-text body; rendered from the HTML part when the message has no text part (`textSource`). */
+  /** The plain-text body; rendered from the HTML part when the message has no text part, or read
+   * from the raw body when its MIME structure is too broken to parse (`textSource`). */
   text: string | null;
-  textSource: "plain" | "html" | "none";
-  /** The HTML body, sanitized: safe to store and to show. */
+  textSource: "plain" | "html" | "raw" | "none";
+  /** The HTML body, sanitized: safe to store and to show. Cut at MAX_HTML_CHARS (`htmlTruncated`). */
   html: string | null;
+  htmlTruncated: boolean;
   /** The HTML body exactly as sent. Never render or store it: it is here for quote detection only. */
   unsafeHtml: string | null;
   attachments: ParsedAttachment[];
@@ -66,6 +68,9 @@ const REPORT_TYPES = new Set([
   "message/global-headers",
 ]);
 const RETURNED_HEADERS_MAX = 64 * 1024;
+// Sanitizing runs at about a megabyte a second; bodies past this are quoted history and markup
+// bloat, and the text part (or the rendered text) still carries the whole message.
+export const MAX_HTML_CHARS = 2 * 1024 * 1024;
 
 function mailboxes(value: AddressObject | AddressObject[] | undefined): Mailbox[] {
   const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -120,6 +125,20 @@ function reportParts(attachments: Attachment[]): ReportParts {
   };
 }
 
+/** Readable text of a body whose MIME structure failed to parse (a boundary lost to bad folding). */
+function rawBodyText(raw: Buffer): string | null {
+  const head = raw.subarray(0, 256 * 1024).toString("latin1");
+  const start = head.search(/\r?\n\r?\n/);
+  if (start < 0) return null;
+  const text = head
+    .slice(start)
+    .split(/\r?\n/)
+    .filter((l) => !/^--[^\s]{6,}$/.test(l.trim()) && !/^(?:content-[\w-]+|mime-version|boundary)\s*[:=]/i.test(l))
+    .join("\n")
+    .trim();
+  return text || null;
+}
+
 function contentTypeOf(headers: Record<string, string[]>): { contentType: string; reportType: string | null } {
   const raw = headers["content-type"]?.[0] ?? "text/plain";
   const contentType = (raw.split(";")[0] ?? "text/plain").trim().toLowerCase();
@@ -145,7 +164,9 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   const { contentType, reportType } = contentTypeOf(headers);
   const unsafeHtml = typeof mail.html === "string" && mail.html.trim() ? mail.html : null;
   const plain = mail.text?.trim() ? mail.text : null;
-  const text = plain ?? (unsafeHtml ? htmlToText(unsafeHtml) || null : null);
+  const fromHtml = plain ? null : unsafeHtml ? htmlToText(unsafeHtml) || null : null;
+  const fromRaw = plain || fromHtml || mail.attachments.length > 0 ? null : rawBodyText(raw);
+  const text = plain ?? fromHtml ?? fromRaw;
   const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
   // A report's machine parts live in `report`; anything else attached (a forwarded .eml) stays an attachment.
   const attachments =
@@ -162,8 +183,9 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     subject: (mail.subject ?? "").trim(),
     date: dateHeader && !Number.isNaN(Date.parse(dateHeader)) && mail.date ? mail.date : null,
     text,
-    textSource: plain ? "plain" : text ? "html" : "none",
-    html: unsafeHtml ? sanitizeEmailHtml(unsafeHtml) : null,
+    textSource: plain ? "plain" : fromHtml ? "html" : fromRaw ? "raw" : "none",
+    html: unsafeHtml ? sanitizeEmailHtml(unsafeHtml.length > MAX_HTML_CHARS ? unsafeHtml.slice(0, MAX_HTML_CHARS) : unsafeHtml) : null,
+    htmlTruncated: unsafeHtml !== null && unsafeHtml.length > MAX_HTML_CHARS,
     unsafeHtml,
     attachments: attachments.map((a) => ({
       filename: a.filename ?? null,
