@@ -2,8 +2,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../app.js";
 import { assignConversation } from "../../../domain/conversations/index.js";
+import { createLiveHub } from "../../live.js";
 import { bearer, buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
 import { testApp, type TestApp } from "../../../test/test-app.js";
+import { testEngine } from "../../../test/test-db.js";
 
 let t: TestApp;
 let base: string;
@@ -138,10 +140,37 @@ describe("GET /api/stream", () => {
     }
   });
 
+  it.runIf(testEngine() === "postgres")("reconnects its PostgreSQL listener and delivers what happened meanwhile", async () => {
+    const stream = await openStream(admin);
+    try {
+      const killed = await t.database.raw(
+        "select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()",
+      );
+      expect(killed.rows).toHaveLength(1);
+      const during = await buildInquiry(t, a, { message: "Written while the listener was down" });
+      const f = await stream.sse.nextEvent();
+      expect(f).toMatchObject({ event: "conversation.created" });
+      expect(JSON.parse(f!.data!).conversationId).toBe(during.conversation.id);
+    } finally {
+      stream.close();
+    }
+  });
+
   it("answers 401 without credentials", async () => {
     const res = await fetch(`${base}/api/stream`);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("keeps every connection alive with a heartbeat and ends them all when the hub closes", async () => {
+    const hub = createLiveHub(t.deps, { heartbeatMs: 20 });
+    let ended = false;
+    const beat = new Promise<void>((resolve) =>
+      hub.subscribe({ districtId: a.district.id, actor: admin.actor, send: () => undefined, heartbeat: resolve, end: () => void (ended = true) }),
+    );
+    await beat;
+    await hub.close();
+    expect(ended).toBe(true);
   });
 
   it("lets the app close while streams are open, ending them", async () => {

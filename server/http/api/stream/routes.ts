@@ -1,8 +1,9 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../../context.js";
 import type { LiveClient, LiveEvent, LiveHub } from "../../live.js";
-import { authenticate, staffOf } from "../../plugins/auth.js";
+import { authenticate, staffOf, type StaffAuth } from "../../plugins/auth.js";
 
 const StreamQuerySchema = z.object({ lastEventId: z.string().max(20).optional() });
 
@@ -12,6 +13,61 @@ function frame(e: LiveEvent): string {
 
 function parseSeq(raw: unknown): number | null {
   return typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
+/** Takes over the response as an event stream and subscribes it; live events wait while missed ones replay. */
+async function serveStream(deps: AppDeps, live: LiveHub, req: FastifyRequest, reply: FastifyReply, auth: StaffAuth, since: number | null) {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache, no-transform",
+    // Closing the socket with the stream lets the server shut down promptly.
+    connection: "close",
+    "x-accel-buffering": "no",
+    "x-request-id": req.id,
+  });
+  let open = true;
+  let replaying = true;
+  const buffered: LiveEvent[] = [];
+  const client: LiveClient = {
+    districtId: auth.districtId,
+    actor: auth.actor,
+    send: (e) => (replaying ? buffered.push(e) : open && res.write(frame(e))),
+    heartbeat: () => {
+      if (!open) return;
+      res.write(": heartbeat\n\n");
+      // A signed-out or deactivated member stops receiving; a changed role applies to what follows.
+      authenticate(deps, req).then(
+        (fresh) => (fresh.districtId === auth.districtId && fresh.actor.staffId === auth.actor.staffId ? (client.actor = fresh.actor) : client.end()),
+        () => client.end(),
+      );
+    },
+    end: () => {
+      if (!open) return;
+      open = false;
+      unsubscribe();
+      res.end();
+    },
+  };
+  const unsubscribe = live.subscribe(client);
+  res.on("close", () => {
+    open = false;
+    unsubscribe();
+  });
+  res.write("retry: 3000\n: connected\n\n");
+  const replayed = new Set<number>();
+  try {
+    for (const e of since === null ? [] : await live.replay(auth.districtId, auth.actor, since)) {
+      replayed.add(e.seq);
+      if (open) res.write(frame(e));
+    }
+  } catch (err) {
+    req.log.error({ err }, "live: replay failed");
+  }
+  replaying = false;
+  for (const e of buffered) if (open && !replayed.has(e.seq)) res.write(frame(e));
+  return replayed.size;
 }
 
 /**
@@ -26,60 +82,8 @@ export const streamRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; live: LiveHub 
       const auth = staffOf(req);
       await live.ready();
       const since = parseSeq(req.headers["last-event-id"]) ?? parseSeq(req.query.lastEventId);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        // Closing the socket with the stream lets the server shut down promptly.
-        connection: "close",
-        "x-accel-buffering": "no",
-        "x-request-id": req.id,
-      });
-      let open = true;
-      let replaying = true;
-      const buffered: LiveEvent[] = [];
-      const client: LiveClient = {
-        districtId: auth.districtId,
-        actor: auth.actor,
-        send: (e) => (replaying ? buffered.push(e) : open && res.write(frame(e))),
-        heartbeat: () => {
-          if (!open) return;
-          res.write(": heartbeat\n\n");
-          // A signed-out or deactivated member stops receiving; a changed role applies to what follows.
-          authenticate(deps, req).then(
-            (fresh) => {
-              if (fresh.districtId !== auth.districtId || fresh.actor.staffId !== auth.actor.staffId) client.end();
-              else client.actor = fresh.actor;
-            },
-            () => client.end(),
-          );
-        },
-        end: () => {
-          if (!open) return;
-          open = false;
-          unsubscribe();
-          res.end();
-        },
-      };
-      const unsubscribe = live.subscribe(client);
-      res.on("close", () => {
-        open = false;
-        unsubscribe();
-      });
-      res.write("retry: 3000\n: connected\n\n");
-      const replayed = new Set<number>();
-      try {
-        for (const e of since === null ? [] : await live.replay(auth.districtId, auth.actor, since)) {
-          replayed.add(e.seq);
-          if (open) res.write(frame(e));
-        }
-      } catch (err) {
-        req.log.error({ err }, "live: replay failed");
-      }
-      replaying = false;
-      for (const e of buffered) if (open && !replayed.has(e.seq)) res.write(frame(e));
-      req.log.info({ staffId: auth.actor.staffId, replayed: replayed.size }, "live stream opened");
+      const replayed = await serveStream(deps, live, req, reply, auth, since);
+      req.log.info({ staffId: auth.actor.staffId, replayed }, "live stream opened");
     },
   );
 };
