@@ -36,8 +36,7 @@ export function SignedInLayout() {
           <Button
             variant="quiet"
             size="sm"
-            isPending={signOut.isPending}
-            onPress={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/sign-in", search: { district: session.district.slug } }) })}
+            onPress={() => !signOut.isPending && signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/sign-in", search: { district: session.district.slug } }) })}
           >
             {t("app.signOut")}
           </Button>

@@ -49,7 +49,7 @@ const statusText = (v: unknown, t: TFunction) => {
   return s.success ? t(`enums.status.${s.data}`) : String(v);
 };
 
-function describeAssigned(d: Record<string, unknown>, actor: string, t: TFunction, n: Names): string[] {
+function describeAssigned(d: Record<string, unknown>, actor: string, self: string | null, t: TFunction, n: Names): string[] {
   const toStaff = str(d.toStaffId);
   const toDept = str(d.toDepartmentId);
   const staffChanged = str(d.fromStaffId) !== toStaff;
@@ -58,7 +58,12 @@ function describeAssigned(d: Record<string, unknown>, actor: string, t: TFunctio
   const department = nameOf(n.meta.departments, toDept) ?? "";
   const out: string[] = [];
   if (staffChanged && toStaff) {
-    out.push(deptChanged && toDept ? t("conversation.timeline.events.assignedBoth", { actor, person, department }) : t("conversation.timeline.events.assignedPerson", { actor, person }));
+    const both = deptChanged && toDept;
+    if (toStaff === self) {
+      out.push(both ? t("conversation.timeline.events.assignedSelfBoth", { actor, department }) : t("conversation.timeline.events.assignedSelf", { actor }));
+    } else {
+      out.push(both ? t("conversation.timeline.events.assignedBoth", { actor, person, department }) : t("conversation.timeline.events.assignedPerson", { actor, person }));
+    }
     return out;
   }
   if (staffChanged) out.push(t("conversation.timeline.events.unassignedPerson", { actor }));
@@ -99,10 +104,10 @@ export function describeEvent(e: TimelineEvent, t: TFunction, n: Names): string[
   switch (e.type) {
     case "conversation.created": {
       const ch = ChannelTypeSchema.safeParse(d.channel);
-      return [t("conversation.timeline.events.created", { channel: ch.success ? t(`enums.channel.${ch.data}`) : String(d.channel ?? "") })];
+      return [t("conversation.timeline.events.created", { channel: ch.success ? t(`enums.channelPhrase.${ch.data}`) : String(d.channel ?? "") })];
     }
     case "conversation.assigned":
-      return describeAssigned(d, actor, t, n);
+      return describeAssigned(d, actor, e.actor.kind === "staff" ? e.actor.id : null, t, n);
     case "conversation.status_changed":
       return [t("conversation.timeline.events.status", { actor, from: statusText(d.from, t), to: statusText(d.to, t) })];
     case "conversation.updated":

@@ -32,6 +32,7 @@ export function initI18n(lang: UiLanguage = storedLanguage()): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = lang;
   return i18next;

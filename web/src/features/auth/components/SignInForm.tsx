@@ -20,6 +20,7 @@ export function SignInForm({ initialDistrict, onSignedIn }: { initialDistrict?: 
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (signIn.isPending) return;
     signIn.mutate({ district: district.trim().toLowerCase(), email: email.trim(), password }, { onSuccess: onSignedIn });
   };
 
@@ -64,9 +65,13 @@ export function SignInForm({ initialDistrict, onSignedIn }: { initialDistrict?: 
         isRequired
         validate={required}
       />
-      <Button type="submit" variant="primary" isPending={signIn.isPending}>
+      {/* Not react-aria's isPending: it announces the button by id, and the button is gone once the inbox opens. */}
+      <Button type="submit" variant="primary">
         {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
       </Button>
+      <p className="sr-only" role="status">
+        {signIn.isPending ? t("signIn.submitting") : ""}
+      </p>
     </Form>
   );
 }

@@ -35,7 +35,7 @@ function MessageItem({ m, conversationId, contactName }: { m: Message; conversat
   const { t, i18n } = useTranslation();
   const author = m.author.name ?? (m.direction === "inbound" ? (contactName ?? t("conversation.timeline.family")) : t("conversation.timeline.someone"));
   const label =
-    m.direction === "note" ? t("conversation.timeline.internalNote") : m.direction === "outbound" ? t("conversation.timeline.reply") : t("conversation.timeline.via", { channel: t(`enums.channel.${m.channel}`) });
+    m.direction === "note" ? t("conversation.timeline.internalNote") : m.direction === "outbound" ? t("conversation.timeline.reply") : t("conversation.timeline.via", { channel: t(`enums.channelPhrase.${m.channel}`) });
   const headingId = `msg-${m.id}`;
   return (
     <article className={`msg msg--${m.direction}`} aria-labelledby={headingId}>
@@ -82,7 +82,8 @@ export function Timeline({ conversation, meta }: { conversation: ConversationDet
       .map((event): Entry => ({ kind: "event", at: event.createdAt, rank: event.type === "conversation.created" ? 0 : 2, event, lines: describeEvent(event, t, names) }))
       .filter((e) => e.kind === "event" && e.lines.length > 0),
   ];
-  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.rank - b.rank);
+  // "Conversation received" opens the timeline even when it was stamped a moment after the first message.
+  entries.sort((a, b) => (a.rank === 0 ? -1 : b.rank === 0 ? 1 : Date.parse(a.at) - Date.parse(b.at) || a.rank - b.rank));
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title" className="section-title">

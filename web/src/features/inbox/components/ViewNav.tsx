@@ -1,4 +1,5 @@
 import { useLinkProps } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { InboxView } from "../../../../../common/enums.js";
 import type { InboxSearch } from "../search.js";
@@ -19,8 +20,13 @@ function ViewLink({ view, current, sort }: { view: InboxView; current: boolean; 
 /** The left navigation of inbox views; the current one is marked with aria-current. */
 export function ViewNav({ current, sort }: { current: InboxView; sort: InboxSearch["sort"] }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the views scroll sideways: keep the current one in sight.
+  useEffect(() => {
+    ref.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [current]);
   return (
-    <nav className="viewnav" aria-label={t("inbox.views.label")}>
+    <nav className="viewnav" aria-label={t("inbox.views.label")} ref={ref}>
       <ul className="viewnav__list">
         {NAV_VIEWS.map((v) => (
           <li key={v}>
