@@ -8,13 +8,15 @@
  *   ~3                  up to three words of anything (never across a sentence)
  *   ^shoot,             `^` first word of a sentence; trailing `,` followed by a comma, dash or `!`
  *
- * Literal words are compared after squeezing repeated letters, so `killll`, `gunnn` and `shooot` match too, and a
- * `*` inside a written word (`k*ll`) stands for any one letter.
+ * Words are compared exactly after folding (tokens.ts); a word with a letter repeated three times or more
+ * (`killll`, `gunnn`, `diiie`) is compared with repeated letters squeezed, and a `*` inside a written word (`k*ll`)
+ * stands for any one letter. Plain words are never squeezed: "noose" is not "nose", "rapping" is not "raping".
  */
 import { squeeze, type Token } from "./tokens.js";
 
 type TokenPattern = {
   lits: Set<string>;
+  sqLits: Set<string>;
   prefixes: string[];
   optional: boolean;
   gap: number;
@@ -22,11 +24,13 @@ type TokenPattern = {
   pause: boolean;
 };
 
-export type Phrase = { group: string; source: string; pats: TokenPattern[] };
+export type Phrase = { group: string; source: string; tag: string; pats: TokenPattern[] };
 
 export type Hit = {
   group: string;
   source: string;
+  /** the tag given at compile time (the lexicon's language) */
+  tag: string;
   /** first and last matched token (inclusive), gaps excluded from `tokens` */
   from: number;
   to: number;
@@ -55,16 +59,19 @@ function addAlternative(alt: string, pat: TokenPattern, classes: WordClasses, se
   }
   for (const w of expandBraces(alt)) {
     if (w.endsWith("*")) {
-      const stem = squeeze(w.slice(0, -1));
+      const stem = w.slice(0, -1);
       if (stem.length < 3) throw new Error(`prefix too short: ${w}`);
       pat.prefixes.push(stem);
-    } else if (w.length > 0) pat.lits.add(squeeze(w));
+    } else if (w.length > 0) {
+      pat.lits.add(w);
+      pat.sqLits.add(squeeze(w));
+    }
   }
 }
 
 function compileToken(src: string, classes: WordClasses): TokenPattern {
   const gap = /^~(\d)$/.exec(src);
-  const pat: TokenPattern = { lits: new Set(), prefixes: [], optional: false, gap: 0, sentenceStart: false, pause: false };
+  const pat: TokenPattern = { lits: new Set(), sqLits: new Set(), prefixes: [], optional: false, gap: 0, sentenceStart: false, pause: false };
   if (gap) return { ...pat, gap: Number(gap[1]) };
   let s = src;
   if (s.startsWith("^")) [pat.sentenceStart, s] = [true, s.slice(1)];
@@ -75,11 +82,11 @@ function compileToken(src: string, classes: WordClasses): TokenPattern {
 }
 
 /** Compiles one phrase of the lexicon language for a group (e.g. "self_harm.explicit"). */
-export function compilePhrase(group: string, source: string, classes: WordClasses): Phrase {
+export function compilePhrase(group: string, source: string, classes: WordClasses, tag = ""): Phrase {
   const pats = source.trim().split(/\s+/).map((t) => compileToken(t, classes));
   const head = pats[0];
   if (!head || head.gap > 0 || head.optional) throw new Error(`phrase must start with a word: ${source}`);
-  return { group, source, pats };
+  return { group, source, tag, pats };
 }
 
 function wildcardEquals(token: string, lit: string): boolean {
@@ -92,9 +99,14 @@ function tokenMatches(pat: TokenPattern, tok: Token): boolean {
   if (tok.mention) return false;
   if (pat.sentenceStart && !tok.first) return false;
   if (pat.pause && !tok.pause) return false;
-  if (pat.lits.has(tok.sq)) return true;
-  for (const p of pat.prefixes) if (tok.sq.startsWith(p)) return true;
-  if (tok.sq.includes("*") && tok.sq.length > 2) for (const lit of pat.lits) if (wildcardEquals(tok.sq, lit)) return true;
+  if (tok.emphatic) {
+    if (pat.sqLits.has(tok.sq)) return true;
+    for (const p of pat.prefixes) if (tok.sq.startsWith(squeeze(p))) return true;
+  } else {
+    if (pat.lits.has(tok.norm)) return true;
+    for (const p of pat.prefixes) if (tok.norm.startsWith(p)) return true;
+  }
+  if (tok.norm.includes("*") && tok.norm.length > 2) for (const lit of pat.lits) if (wildcardEquals(tok.norm, lit)) return true;
   return false;
 }
 
@@ -120,18 +132,27 @@ function matchFrom(tokens: Token[], pats: TokenPattern[], k: number, i: number, 
 }
 
 /** Phrases indexed by their first word, so matching costs a lookup per token rather than a scan of the lexicon. */
-export type PhraseIndex = { byWord: Map<string, Phrase[]>; byPrefix: Map<string, Phrase[]>; all: Phrase[] };
+export type PhraseIndex = { byWord: Map<string, Phrase[]>; bySqueezed: Map<string, Phrase[]>; all: Phrase[] };
 
+// Keys: each literal word, its squeezed form, and the first three letters of each prefix (exact and squeezed).
 export function indexPhrases(phrases: Phrase[]): PhraseIndex {
   const byWord = new Map<string, Phrase[]>();
-  const byPrefix = new Map<string, Phrase[]>();
-  const push = (m: Map<string, Phrase[]>, k: string, p: Phrase) => m.set(k, [...(m.get(k) ?? []), p]);
+  const bySqueezed = new Map<string, Phrase[]>();
+  const push = (m: Map<string, Phrase[]>, k: string, p: Phrase) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
   for (const p of phrases) {
     const head = p.pats[0] as TokenPattern;
     for (const lit of head.lits) push(byWord, lit, p);
-    for (const pre of new Set(head.prefixes.map((x) => x.slice(0, 3)))) push(byPrefix, pre, p);
+    for (const lit of head.sqLits) push(bySqueezed, lit, p);
+    for (const pre of head.prefixes) {
+      push(byWord, `${pre.slice(0, 3)}*`, p);
+      push(bySqueezed, `${squeeze(pre).slice(0, 3)}*`, p);
+    }
   }
-  return { byWord, byPrefix, all: phrases };
+  return { byWord, bySqueezed, all: phrases };
 }
 
 /** Every match of every phrase, at most one per phrase and start token. */
@@ -140,12 +161,14 @@ export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
     if (tok.mention) continue;
-    const candidates = new Set<Phrase>([...(index.byWord.get(tok.sq) ?? []), ...(index.byPrefix.get(tok.sq.slice(0, 3)) ?? [])]);
-    if (tok.sq.includes("*")) for (const p of index.all) candidates.add(p);
+    const map = tok.emphatic ? index.bySqueezed : index.byWord;
+    const key = tok.emphatic ? tok.sq : tok.norm;
+    const candidates = new Set<Phrase>([...(map.get(key) ?? []), ...(map.get(`${key.slice(0, 3)}*`) ?? [])]);
+    if (tok.norm.includes("*")) for (const p of index.all) candidates.add(p);
     for (const p of candidates) {
       const matched = matchFrom(tokens, p.pats, 0, i, tok.sent, []);
       if (matched && matched.length > 0) {
-        hits.push({ group: p.group, source: p.source, from: i, to: matched[matched.length - 1] as number, tokens: matched });
+        hits.push({ group: p.group, source: p.source, tag: p.tag, from: i, to: matched[matched.length - 1] as number, tokens: matched });
       }
     }
   }

@@ -8,6 +8,8 @@ export type Token = {
   norm: string;
   /** `norm` with runs of a repeated letter collapsed (`killll` and `kill` both give `kil`) */
   sq: string;
+  /** a letter repeated three times or more (`killll`, `diiie`): then words are compared squeezed */
+  emphatic: boolean;
   start: number;
   end: number;
   /** index of the sentence the token belongs to */
@@ -128,6 +130,7 @@ export function tokenize(text: string): Token[] {
     tokens.push({
       norm,
       sq: squeeze(norm),
+      emphatic: /(\p{L})\1\1/u.test(norm),
       start: w.start,
       end: w.end,
       sent,
