@@ -88,10 +88,9 @@ export async function evaluateEmailCorpus(dir: string, processor: EmailProcessor
   const entries = readManifest(dir);
   const results: CorpusFileResult[] = [];
   for (const entry of entries) {
-    const raw = fs.readFileSync(path.join(dir, entry.file));
     const t0 = performance.now();
     try {
-      const got = await processor(raw, entry.file);
+      const got = await processor(fs.readFileSync(path.join(dir, entry.file)), entry.file);
       results.push({ file: entry.file, expectedKind: entry.kind, kind: got.kind, ms: performance.now() - t0, mismatches: mismatches(entry.expected, got) });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);

@@ -39,7 +39,8 @@ function textLines(text: string): Line[] {
     const quoted = !linkTail && /^ ?>/.test(line);
     if (!quoted && i < MAX_HEADER_LINES) {
       const split = splitLeadingText(line);
-      if (split && attributionStrength([split[1], ...raw.slice(i + 1, i + 3)].join(" ")) === "strong") {
+      const wraps = (k: number) => attributionStrength([split![1], ...raw.slice(i + 1, i + 1 + k)].join(" ")) === "strong";
+      if (split && (wraps(0) || wraps(1) || wraps(2))) {
         lines.push({ text: split[0], depth: 0, quoteStart: false }, { text: split[1], depth: 0, quoteStart: false });
         continue;
       }
