@@ -4,6 +4,8 @@ import type { Database } from "../db/client.js";
 import type { Enqueue } from "../domain/shared/ctx.js";
 import type { Logger } from "../lib/logger.js";
 import { deliverEmailJob } from "./definitions/deliver-email.js";
+import { ingestInboundEmailJob } from "./definitions/ingest-inbound-email.js";
+import { pollImapMailboxesJob } from "./definitions/poll-imap-mailboxes.js";
 
 export type JobDeps = { database: Database; publicUrl: string; mailer: Mailer; enqueue: Enqueue; now?: () => Date };
 
@@ -17,4 +19,8 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
 };
 
 /** Everything that runs in the background. */
-export const jobDefinitions: JobDefinition[] = [deliverEmailJob as JobDefinition];
+export const jobDefinitions: JobDefinition[] = [
+  deliverEmailJob as JobDefinition,
+  ingestInboundEmailJob as JobDefinition,
+  pollImapMailboxesJob as JobDefinition,
+];

@@ -30,6 +30,8 @@ export async function startSmtpReceiver(opts: SmtpReceiverOptions): Promise<Smtp
     banner: "Front Office inbound mail",
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
+    // No reverse DNS of the client: it adds seconds per connection where DNS is slow or absent.
+    disableReverseLookup: true,
     size: opts.maxSize,
     logger: false,
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) {

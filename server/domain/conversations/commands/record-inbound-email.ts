@@ -28,6 +28,8 @@ export type InboundEmail = {
   quotedText: string | null;
   html: string | null;
   attachments: CheckedFile[];
+  /** The sender asked not to get automatic answers (RFC 3834 Precedence/Auto-Submitted on a real message). */
+  suppressAcknowledgement?: boolean;
   automatic: null | { kind: "auto_reply"; reason: string } | { kind: "feedback_report"; reason: string; recipients: string[] } | ({ kind: "bounce" } & Bounce);
 };
 
@@ -78,7 +80,7 @@ async function addParticipants(ctx: Ctx, district: DistrictRow, conv: Conversati
 }
 
 async function acknowledge(ctx: Ctx, district: DistrictRow, conv: ConversationRow, to: string, email: InboundEmail): Promise<void> {
-  if (NO_REPLY.test(to)) return;
+  if (NO_REPLY.test(to) || email.suppressAcknowledgement) return;
   const hourAgo = new Date(ctx.now().getTime() - 3_600_000);
   if ((await countRecentEmails(ctx, to, "acknowledgement", hourAgo)) >= ACK_LIMIT_PER_HOUR) return;
   const lang = conv.language as Language;

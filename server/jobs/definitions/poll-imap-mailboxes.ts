@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { providerMessageId } from "../../channels/email/peek.js";
+import { ImapConfigSchema, ImapCursorSchema, pollImapMailbox } from "../../channels/email/imap-poller.js";
+import { listChannels, saveChannelCursor, storeInboundDelivery } from "../../domain/channels/index.js";
+import type { Ctx } from "../../domain/shared/ctx.js";
+import type { JobDefinition } from "../registry.js";
+
+const Payload = z.object({}).passthrough();
+
+/** Every minute: each email channel with an IMAP mailbox is polled; messages are stored with the advanced cursor in one transaction. */
+export const pollImapMailboxesJob: JobDefinition<typeof Payload> = {
+  id: "poll-imap-mailboxes",
+  schema: Payload,
+  retryLimit: 0,
+  cron: "* * * * *",
+  async handler(deps, _payload, job) {
+    const channels = await listChannels(deps.database.db, "email");
+    for (const channel of channels) {
+      const config = ImapConfigSchema.safeParse((channel.config as { imap?: unknown }).imap);
+      if (!config.success) continue;
+      const cursor = ImapCursorSchema.safeParse(channel.cursor);
+      try {
+        const result = await pollImapMailbox(config.data, cursor.success ? cursor.data : null, (raw, next) =>
+          deps.database.db.transaction(async (tx) => {
+            const ctx: Ctx = {
+              db: tx,
+              districtId: channel.districtId,
+              actor: { kind: "system", reason: "inbound-imap" },
+              now: deps.now ?? (() => new Date()),
+              log: job.log,
+              enqueue: deps.enqueue,
+              app: { publicUrl: deps.publicUrl },
+            };
+            await storeInboundDelivery(ctx, channel, { providerMessageId: providerMessageId(raw), source: "imap", raw });
+            await saveChannelCursor(tx, channel, next);
+          }),
+        );
+        if (result.cursor && result.fetched === 0) await saveChannelCursor(deps.database.db, channel, result.cursor);
+        job.log.info({ channelId: channel.id, fetched: result.fetched }, "imap mailbox polled");
+      } catch (err) {
+        // One unreachable mailbox must not stop the others; the next minute tries again.
+        job.log.warn({ channelId: channel.id, err: { message: (err as Error).message } }, "imap poll failed");
+      }
+    }
+  },
+};
