@@ -164,6 +164,15 @@ describe("extractVisibleReplyFromHtml", () => {
     expect(r.visible).toBe("Hello,\nMy son Leo needs a bus pass:\n- Route 12\n- Stop: Main St\nBus pass form, page 2\nThanks,\nAna");
   });
 
+  it("keeps a blockquote the writer shows above the attribution, and folds a lone trailing one", () => {
+    const shown = extractVisibleReplyFromHtml(
+      "<div>Our question is about this rule:</div><blockquote>Buses wait two minutes at each stop.</blockquote><div>On Mon, Jan 5, 2026 at 9:14 AM, Office &lt;office@example.org&gt; wrote:</div><blockquote>Hello</blockquote>",
+    );
+    expect(shown.visible).toBe("Our question is about this rule:\nBuses wait two minutes at each stop.");
+    const trailing = extractVisibleReplyFromHtml("<div>Thanks!</div><blockquote>Hello, the bus is late.</blockquote><div>Riverside USD privacy notice</div>");
+    expect(trailing).toEqual({ visible: "Thanks!\nRiverside USD privacy notice", quoted: "Hello, the bus is late.", signature: null });
+  });
+
   it("keeps a Gmail forward whole", () => {
     const r = extractVisibleReplyFromHtml(
       '<div dir="ltr">FYI<br><div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>From: <b>Teacher</b> &lt;t@school.example&gt;<br>Date: Mon, Jan 5, 2026<br>Subject: Trip<br>To: Ana<br></div><br><div>Trip is Friday</div></div></div>',

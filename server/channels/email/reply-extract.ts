@@ -165,8 +165,10 @@ function quoteRange(lines: Line[], marks: string[], from: number, to: number): {
   }
   const sIndex = region.indexOf("s");
   const mRun = /m(?:e*m)+/.exec(region);
+  // A lone HTML blockquote quotes only when no attribution marks the history (it may be a quote
+  // the writer chose to show, above their own reply to the thread).
   let cite = -1;
-  for (let i = from; i < to && cite < 0; i++) if (marks[i] === "m" && lines[i]!.cite) cite = i - from;
+  for (let i = from; i < to && cite < 0 && sIndex < 0; i++) if (marks[i] === "m" && lines[i]!.cite) cite = i - from;
   const starts = [sIndex, mRun ? mRun.index : -1, cite].filter((x) => x >= 0);
   if (starts.length === 0) return null;
   const start = Math.min(...starts);
