@@ -110,7 +110,7 @@ async function context(opts: { viewport?: { width: number; height: number }; jav
   return { ctx, page, cspErrors };
 }
 
-describe("WCAG 2.1 AA on the public pages (Chromium + axe-core)", () => {
+describe("WCAG 2.1 AA on the public pages (Chromium + axe-core)", { timeout: 120_000 }, () => {
   it("uses a checker that does catch violations", async () => {
     const { ctx, page } = await context();
     try {
@@ -174,7 +174,7 @@ describe("WCAG 2.1 AA on the public pages (Chromium + axe-core)", () => {
   });
 });
 
-describe("the HTML form without JavaScript", () => {
+describe("the HTML form without JavaScript", { timeout: 120_000 }, () => {
   it("takes a Spanish bus concern on a phone and lands on the confirmation with the reference", async () => {
     const { ctx, page } = await context({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     try {

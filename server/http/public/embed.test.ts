@@ -64,7 +64,7 @@ async function hostPage(opts: { lang: string; width: number; attrs?: Record<stri
 const focusedInShadow = (page: Page) =>
   page.evaluate(() => document.querySelector("[data-frontoffice]")?.shadowRoot?.activeElement?.textContent ?? null);
 
-describe("embed.js (the Let's Talk button on a district's site)", () => {
+describe("embed.js (the Let's Talk button on a district's site)", { timeout: 120_000 }, () => {
   it("adds a keyboard-reachable button named from the host page's language, leaking no globals", async () => {
     const { page, globalsBefore } = await hostPage({ lang: "es-US", width: 1280 });
     try {

@@ -12,8 +12,7 @@ import { loc } from "./form-page.js";
 import { page, setPageHeaders } from "./layout.js";
 import { loadDistrict, pageLanguage, pageLinks, PUBLIC, queryValue, readCtx, reqLog } from "./request.js";
 import { statusBody, type StatusView } from "./status-page.js";
-import { MESSAGE_MAX } from "./submission.js";
-import { checkFiles } from "./topic-routes.js";
+import { checkFiles, MESSAGE_MAX } from "./submission.js";
 
 type TokenParams = { district: string; token: string };
 

@@ -121,6 +121,29 @@ describe("POST /d/:district/c/:token/messages (the family writes back)", () => {
     expect(page.body).toContain("In progress");
   });
 
+  it("takes files with the answer, and lists them for download", async () => {
+    const { statusUrl } = await buildInquiry(t, d);
+    const boundary = "----frontoffice-writeback";
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="message"\r\n\r\nHere is the photo of the stop.\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="stop-sign.png"\r\nContent-Type: image/png\r\n\r\n`),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await t.app.inject({
+      method: "POST",
+      url: `${pathOf(statusUrl)}/messages`,
+      payload,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await t.app.inject({ url: String(res.headers.location) });
+    expect(page.body).toContain("Here is the photo of the stop.");
+    expect(page.body).toMatch(/download>stop-sign\.png<\/a> \(\d+ B\)/);
+    const [id] = attachmentIds(page.body);
+    expect((await t.app.inject({ url: `${pathOf(statusUrl)}/attachments/${id}` })).rawPayload.equals(PNG)).toBe(true);
+  });
+
   it("re-renders with the error when the message is empty, storing nothing", async () => {
     const { conversation, statusUrl } = await buildInquiry(t, d, { language: "es" });
     const before = (await t.database.db.select().from(messages).where(eq(messages.conversationId, conversation.id))).length;

@@ -3,6 +3,7 @@ import { ConversationKindSchema, LanguageSchema, RequesterRoleSchema, type Conve
 import { normalizeEmail, normalizePhone } from "../../../common/utils/contact-address.js";
 import { validateFormFields, type FieldErrorCode } from "../../../common/utils/form-validation.js";
 import type { TopicRow } from "../../domain/districts/index.js";
+import { checkAttachments, type CheckedFile, type IncomingFile } from "../../lib/attachments.js";
 import { AppError } from "../../lib/errors.js";
 
 export type SubmissionErrorCode =
@@ -103,4 +104,21 @@ export function submissionProblem(errors: SubmissionError[]): AppError {
   return new AppError("validation_failed", "Your submission has invalid fields", {
     invalidParams: errors.map((e) => ({ name: e.name, reason: e.code })),
   });
+}
+
+const FILE_REASONS = new Set<SubmissionErrorCode>(["too_many", "too_large", "unsupported_type"]);
+
+/** Count, size and content-type checks of the uploaded files (or the upload's own problem), as form errors. */
+export function checkFiles(
+  files: IncomingFile[],
+  problem: "too_many" | "too_large" | "malformed" | undefined,
+): { files: CheckedFile[]; errors: SubmissionError[] } {
+  if (problem) return { files: [], errors: [{ name: "attachments", code: problem }] };
+  try {
+    return { files: checkAttachments(files), errors: [] };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "validation_failed") throw err;
+    const reason = err.invalidParams?.[0]?.reason as SubmissionErrorCode | undefined;
+    return { files: [], errors: [{ name: "attachments", code: reason && FILE_REASONS.has(reason) ? reason : "unsupported_type" }] };
+  }
 }

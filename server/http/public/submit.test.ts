@@ -7,7 +7,7 @@ import { TEST_PUBLIC_URL, testApp, type TestApp } from "../../test/test-app.js";
 let t: TestApp;
 let d: TestDistrict;
 
-export const PNG = Buffer.from(
+const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
   "base64",
 );
@@ -55,7 +55,7 @@ function busFields(over: Record<string, string> = {}): Record<string, string> {
 }
 
 /** The conversation a private-link URL names (its token starts with the id, base64url-encoded). */
-export function conversationIdOf(location: string): string {
+function conversationIdOf(location: string): string {
   const hex = Buffer.from(/\/c\/([A-Za-z0-9_-]{22})\./.exec(location)![1]!, "base64url").toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -3,30 +3,17 @@ import type { Language } from "../../../common/enums.js";
 import { publicMessages } from "../../../common/i18n/public.js";
 import { createInquiry } from "../../domain/conversations/index.js";
 import { findTopicBySlug, listCategories, listSchools, listTopics, type DistrictRow, type SchoolRow, type TopicRow } from "../../domain/districts/index.js";
-import { AppError, notFound } from "../../lib/errors.js";
-import { checkAttachments, type CheckedFile, type IncomingFile } from "../../lib/attachments.js";
+import { notFound } from "../../lib/errors.js";
 import { inTransaction, type AppDeps } from "../context.js";
 import { readFormBody } from "./body.js";
 import { emptyState, loc, stateFromBody, submissionFromState, topicFormBody, type FormState } from "./form-page.js";
 import { landingBody } from "./landing-page.js";
 import { page, setPageHeaders } from "./layout.js";
 import { loadDistrict, pageLanguage, pageLinks, PUBLIC, PUBLIC_ACTOR, queryValue, readCtx, reqLog } from "./request.js";
-import { checkSubmission, type SubmissionError } from "./submission.js";
+import { checkFiles, checkSubmission, type SubmissionError } from "./submission.js";
 
 type DistrictParams = { district: string };
 type TopicParams = { district: string; topic: string };
-
-/** Count, size and content-type checks of the uploaded files, as form errors. */
-export function checkFiles(files: IncomingFile[], problem: string | undefined): { files: CheckedFile[]; errors: SubmissionError[] } {
-  if (problem) return { files: [], errors: [{ name: "attachments", code: problem as SubmissionError["code"] }] };
-  try {
-    return { files: checkAttachments(files), errors: [] };
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== "validation_failed") throw err;
-    const reason = (err.invalidParams?.[0]?.reason ?? "unsupported_type") as SubmissionError["code"];
-    return { files: [], errors: [{ name: "attachments", code: reason }] };
-  }
-}
 
 async function loadTopic(deps: AppDeps, req: FastifyRequest, params: TopicParams) {
   const district = await loadDistrict(deps, req, params.district);
