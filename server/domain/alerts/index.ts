@@ -12,3 +12,4 @@ export {
   type DetectOptions,
   type DistrictAlertCategory,
 } from "./detector.js";
+export { evaluateAlerts, parseAlertRows, type EvalReport, type EvalRow, type Io } from "./lexicon/evaluation.js";

@@ -5,7 +5,7 @@
  */
 import { en } from "./en.js";
 import { es } from "./es.js";
-import { compileClass, compilePhrase, findHits, indexPhrases, type Hit, type PhraseIndex, type WordClasses } from "./phrases.js";
+import { classWords, compilePhrase, findHits, indexPhrases, type Hit, type PhraseIndex, type WordClasses } from "./phrases.js";
 import { tokenize, type Token } from "./tokens.js";
 import type { LexiconSource } from "./types.js";
 
@@ -28,10 +28,10 @@ const NEGATABLE = new Set([
 const NEGATION_WINDOW = 3;
 // Weak cues that only feed the learned scores; they count in the message's own language only.
 const LANGUAGE_SPECIFIC = new Set([
-  "self_harm.distress", "self_harm.method", "self_harm.death", "harassment.identity", "harassment.insult", "harassment.dehuman", "harassment.slurWeak", "profanity",
+  "self_harm.distress", "self_harm.method", "self_harm.death", "harassment.identity", "harassment.insult", "harassment.targeted", "harassment.dehuman", "harassment.slurWeak", "profanity",
 ]);
 
-type Compiled = { index: PhraseIndex; isNeg: (t: Token | undefined) => boolean; isFp: (t: Token | undefined) => boolean; isYou: (t: Token | undefined) => boolean };
+type Compiled = { index: PhraseIndex; neg: Set<string>; fp: Set<string>; you: Set<string> };
 
 function mergeClasses(sources: LexiconSource[]): WordClasses {
   const out: Record<string, string[]> = {};
@@ -50,19 +50,19 @@ function lexicon(): Compiled {
   );
   compiled = {
     index: indexPhrases(phrases),
-    isNeg: compileClass(["@neg"], classes),
-    isFp: compileClass(["@fp"], classes),
-    isYou: compileClass(["@you"], classes),
+    neg: classWords(["@neg"], classes),
+    fp: classWords(["@fp"], classes),
+    you: classWords(["@you"], classes),
   };
   return compiled;
 }
 
-function isNegated(tokens: Token[], hit: Hit, isNeg: Compiled["isNeg"]): boolean {
+function isNegated(tokens: Token[], hit: Hit, neg: Set<string>): boolean {
   const sent = (tokens[hit.from] as Token).sent;
   for (let i = hit.from - 1; i >= Math.max(0, hit.from - NEGATION_WINDOW); i--) {
     const t = tokens[i] as Token;
     if (t.sent !== sent) break;
-    if (isNeg(t)) return true;
+    if (neg.has(t.norm)) return true;
   }
   return false;
 }
@@ -75,27 +75,29 @@ export function analyze(text: string, lang?: string): Analysis {
   const lex = lexicon();
   const tokens = tokenize(text);
   const hits = findHits(tokens, lex.index);
-  const guarded = new Set<number>();
-  for (const h of hits) if (h.group === "guard") for (let i = h.from; i <= h.to; i++) guarded.add(i);
+  const guarded = new Uint8Array(tokens.length);
+  for (const h of hits) if (h.group === "guard") guarded.fill(1, h.from, h.to + 1);
   const groups = new Map<string, MarkedHit[]>();
   const seen = new Set<string>();
   for (const h of hits) {
-    if (h.group === "guard" || h.tokens.some((i) => guarded.has(i))) continue;
+    if (h.group === "guard" || h.tokens.some((i) => guarded[i] === 1)) continue;
     // the same words found by two phrases of a group (or by both languages) count once
     const key = `${h.group}:${h.from}:${h.to}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (lang && h.tag !== lang && LANGUAGE_SPECIFIC.has(h.group)) continue;
-    const marked: MarkedHit = { ...h, negated: NEGATABLE.has(h.group) && isNegated(tokens, h, lex.isNeg) };
-    groups.set(h.group, [...(groups.get(h.group) ?? []), marked]);
+    const marked: MarkedHit = { ...h, negated: NEGATABLE.has(h.group) && isNegated(tokens, h, lex.neg) };
+    const list = groups.get(h.group);
+    if (list) list.push(marked);
+    else groups.set(h.group, [marked]);
   }
   let firstPerson = 0;
   let secondPerson = 0;
   let mentions = 0;
   for (const t of tokens) {
     if (t.mention) mentions++;
-    else if (lex.isFp(t)) firstPerson++;
-    else if (lex.isYou(t)) secondPerson++;
+    else if (lex.fp.has(t.norm)) firstPerson++;
+    else if (lex.you.has(t.norm)) secondPerson++;
   }
   return { text, tokens, groups, firstPerson, secondPerson, mentions };
 }

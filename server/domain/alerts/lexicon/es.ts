@@ -73,13 +73,14 @@ export const es: LexiconSource = {
     "harassment.explicit": [
       "acos*", "bullying", "bulling", "buleando", "hostig*", "se burlan|burlaban|burla|burlo de", "burlas", "insultos", "insultan", "insultaron", "insultando", "apodos", "le|les|me|te dicen|llaman ~3 nombres|insultos|groserias|apodos",
       "le|les|me|te quitan|quitaron|roban|robaron sus|su|mis|mi ~1 cosas|comida|dinero|lonche|almuerzo|telefono", "cuenta falsa", "perfil falso", "humill*", "intimid*", "amenazas", "racista{,s}", "fotos ~1 desnuda|desnudo|intimas", "lo|la|le|les empujan|empujaron|pegan|golpean ~3 todos los dias", "lo|la|le|les empujan|empujaron|pegan|golpean ~3 siempre|recreo|autobus",
-      "le|les|me dicen que se mate|muera", "lo|la|los|las molestan|molestaron todos los dias",
+      "le|les|me dicen que se mate|muera", "nadie te quiere", "todos te odian", "deberias morirte|matarte", "lo|la|los|las molestan|molestaron todos los dias",
     ],
     "harassment.slur": ["maricon{,es}", "joto{,s}", "mayate{,s}", "sudaca{,s}", "marica{,s}", "puto{,s} maricon{,es}", "negro de mierda", "india{,s,o,os} pata rajada", "mojado{,s} de mierda"],
     "harassment.slurWeak": ["mojado{,s}", "indio{,s}", "naco{,s}", "gordo{,s}", "gorda{,s}", "retrasado{,s}", "mongolico"],
     "harassment.identity": ["negro{,s}", "negra{,s}", "mexicano{,s}", "judio{,s}", "musulman{,es}", "chino{,s}", "gay{,s}", "inmigrante{,s}", "indigena{,s}", "lesbiana{,s}"],
     "harassment.dehuman": ["animales", "basura", "cucaracha{,s}", "escoria", "ratas", "regresate a tu pais", "vete a tu pais", "no pertenecen"],
-    "harassment.insult": ["estupido{,s}", "estupida{,s}", "idiota{,s}", "tonto{,s}", "tonta{,s}", "feo", "fea", "perdedor{,a}", "callate", "nadie te quiere", "todos te odian", "asqueroso", "asquerosa"],
+    "harassment.insult": ["estupido{,s}", "estupida{,s}", "idiota{,s}", "tonto{,s}", "tonta{,s}", "feo", "fea", "perdedor{,a}", "callate", "asqueroso", "asquerosa"],
+    "harassment.targeted": ["eres|estas|tu ~2 estupido|estupida|idiota|tonto|tonta|feo|fea|gordo|gorda|perdedor|perdedora|asqueroso|asquerosa|inutil"],
     profanity: ["mierda", "puta{,s}", "puto", "pendejo{,s}", "pendeja{,s}", "cabron{,es}", "chingar", "chinga*", "verga", "joder", "jodido", "cono", "culero{,s}", "pinche{,s}", "carajo", "huevon", "mamon", "cagada"],
   },
 };

@@ -110,25 +110,25 @@ function tokenMatches(pat: TokenPattern, tok: Token): boolean {
   return false;
 }
 
-// Returns the matched token indices (gaps excluded) or null; the first way that matches wins.
-function matchFrom(tokens: Token[], pats: TokenPattern[], k: number, i: number, sent: number, acc: number[]): number[] | null {
+// Pushes the matched token indices (gaps excluded) onto `acc` and returns true; the first way that matches wins.
+function matchFrom(tokens: Token[], pats: TokenPattern[], k: number, i: number, sent: number, acc: number[]): boolean {
   const pat = pats[k];
-  if (!pat) return acc;
+  if (!pat) return true;
   if (pat.gap > 0) {
     for (let skip = 0; skip <= pat.gap; skip++) {
       const tok = tokens[i + skip - 1];
       if (skip > 0 && (!tok || tok.sent !== sent)) break;
-      const r = matchFrom(tokens, pats, k + 1, i + skip, sent, acc);
-      if (r) return r;
+      if (matchFrom(tokens, pats, k + 1, i + skip, sent, acc)) return true;
     }
-    return null;
+    return false;
   }
   const tok = tokens[i];
   if (tok && tok.sent === sent && tokenMatches(pat, tok)) {
-    const r = matchFrom(tokens, pats, k + 1, i + 1, sent, [...acc, i]);
-    if (r) return r;
+    acc.push(i);
+    if (matchFrom(tokens, pats, k + 1, i + 1, sent, acc)) return true;
+    acc.pop();
   }
-  return pat.optional ? matchFrom(tokens, pats, k + 1, i, sent, acc) : null;
+  return pat.optional ? matchFrom(tokens, pats, k + 1, i, sent, acc) : false;
 }
 
 /** Phrases indexed by their first word, so matching costs a lookup per token rather than a scan of the lexicon. */
@@ -158,25 +158,30 @@ export function indexPhrases(phrases: Phrase[]): PhraseIndex {
 /** Every match of every phrase, at most one per phrase and start token. */
 export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
   const hits: Hit[] = [];
+  const tryPhrase = (p: Phrase, i: number, sent: number) => {
+    const matched: number[] = [];
+    if (matchFrom(tokens, p.pats, 0, i, sent, matched) && matched.length > 0) {
+      hits.push({ group: p.group, source: p.source, tag: p.tag, from: i, to: matched[matched.length - 1] as number, tokens: matched });
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
     if (tok.mention) continue;
+    if (tok.norm.includes("*")) {
+      for (const p of index.all) tryPhrase(p, i, tok.sent);
+      continue;
+    }
     const map = tok.emphatic ? index.bySqueezed : index.byWord;
     const key = tok.emphatic ? tok.sq : tok.norm;
-    const candidates = new Set<Phrase>([...(map.get(key) ?? []), ...(map.get(`${key.slice(0, 3)}*`) ?? [])]);
-    if (tok.norm.includes("*")) for (const p of index.all) candidates.add(p);
-    for (const p of candidates) {
-      const matched = matchFrom(tokens, p.pats, 0, i, tok.sent, []);
-      if (matched && matched.length > 0) {
-        hits.push({ group: p.group, source: p.source, tag: p.tag, from: i, to: matched[matched.length - 1] as number, tokens: matched });
-      }
-    }
+    const exact = map.get(key);
+    const prefixed = map.get(`${key.slice(0, 3)}*`);
+    if (exact) for (const p of exact) tryPhrase(p, i, tok.sent);
+    if (prefixed) for (const p of prefixed) if (!exact?.includes(p)) tryPhrase(p, i, tok.sent);
   }
   return hits;
 }
 
-/** True when a single token belongs to a word class (used for pronoun and negation cues). */
-export function compileClass(words: readonly string[], classes: WordClasses): (tok: Token | undefined) => boolean {
-  const pat = compileToken(words.join("|"), classes);
-  return (tok) => tok !== undefined && tokenMatches(pat, tok);
+/** The literal words of a word class (classes used for single-token cues hold no prefixes). */
+export function classWords(words: readonly string[], classes: WordClasses): Set<string> {
+  return compileToken(words.join("|"), classes).lits;
 }

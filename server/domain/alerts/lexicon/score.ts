@@ -137,7 +137,7 @@ export const FEATURES: Record<LearnedCategory, { names: string[]; gate: (a: Anal
   },
   harassment: {
     gate: () => true,
-    names: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
+    names: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
     extract: (a) => {
       const n = Math.max(1, a.tokens.length);
       const identity = all(a, "harassment.identity").length;
@@ -151,6 +151,7 @@ export const FEATURES: Record<LearnedCategory, { names: string[]; gate: (a: Anal
         log1p(identity),
         log1p(all(a, "harassment.dehuman").length),
         log1p(all(a, "harassment.insult").length),
+        log1p(all(a, "harassment.targeted").length),
         log1p(all(a, "profanity").length),
         (10 * a.secondPerson) / n,
         positive(a, "self_harm.you").length > 0 ? 1 : 0,

@@ -26,20 +26,25 @@ const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "
 const SENTENCE_BREAK = /[.!?;:\n\r•|]/;
 const SPACED_GAP = /^[ .\-_*]$/;
 
+const PLAIN = /^[a-z0-9]*$/;
+
 /** Lower case without accents or apostrophes. */
 export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/['’]/g, "");
+  const lower = s.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
+  return lower.normalize("NFD").replace(/\p{M}+/gu, "").replace(/['’]/g, "");
 }
 
 /** Collapses runs of the same letter: the key literal phrases are compared on. */
 export function squeeze(s: string): string {
   let out = "";
-  for (const ch of s) if (ch !== out[out.length - 1]) out += ch;
+  for (let i = 0; i < s.length; i++) if (s[i] !== s[i - 1]) out += s[i];
   return out;
+}
+
+function hasTripleLetter(s: string): boolean {
+  for (let i = 2; i < s.length; i++) if (s[i] === s[i - 1] && s[i] === s[i - 2] && isLetter(s[i])) return true;
+  return false;
 }
 
 const isLetter = (ch: string | undefined) => ch !== undefined && ch >= "a" && ch <= "z";
@@ -130,7 +135,7 @@ export function tokenize(text: string): Token[] {
     tokens.push({
       norm,
       sq: squeeze(norm),
-      emphatic: /(\p{L})\1\1/u.test(norm),
+      emphatic: hasTripleLetter(norm),
       start: w.start,
       end: w.end,
       sent,

@@ -13,13 +13,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyze, positive, type Analysis } from "./analysis.js";
+import { EVAL_LABEL } from "../detector.js";
 import { FEATURES, scoreAll, type BuiltInAlertCategory } from "./score.js";
 import type { LearnedCategory, Weights } from "./weights.js";
 
 type Row = { text: string; label: string; lang?: "en" | "es" };
 type Sample = { a: Analysis; label: string; heldOut: boolean };
 
-const EVAL_LABEL: Record<BuiltInAlertCategory, string> = { self_harm: "self_harm", violence: "violence", weapons: "violence", abuse: "violence", harassment: "harassment" };
 const EXPLICIT: Record<LearnedCategory, (a: Analysis) => boolean> = {
   self_harm: (a) => positive(a, "self_harm.explicit").length > 0,
   harassment: (a) => positive(a, "harassment.explicit").length + positive(a, "self_harm.you").length > 0,
@@ -109,7 +109,7 @@ function report(title: string, samples: Sample[], w: Weights): void {
       .filter(([, v]) => v.score >= 0.5)
       .map(([c]) => EVAL_LABEL[c as BuiltInAlertCategory]);
     if (s.label === "none" && raised.length > 0) falseAlarms++;
-    if (raised.includes(s.label)) caught.set(s.label, (caught.get(s.label) ?? 0) + 1);
+    if ((raised as string[]).includes(s.label)) caught.set(s.label, (caught.get(s.label) ?? 0) + 1);
   }
   const parts = labels.map((l) => {
     const n = samples.filter((s) => s.label === l).length;
@@ -154,7 +154,11 @@ function main(argv: string[]): void {
 export type LearnedCategory = "self_harm" | "harassment";
 export type Weights = Record<LearnedCategory, { features: string[]; bias: number; weights: number[] }>;
 
-export const WEIGHTS: Weights = ${JSON.stringify(weights, null, 2).replace(/"(\w+)":/g, "$1:")};
+export const WEIGHTS: Weights = {
+${Object.entries(weights)
+  .map(([c, w]) => `  ${c}: {\n    features: ${JSON.stringify(w.features).replace(/,/g, ", ")},\n    bias: ${w.bias},\n    weights: ${JSON.stringify(w.weights).replace(/,/g, ", ")},\n  },`)
+  .join("\n")}
+};
 `;
   writeFileSync(file, body);
   console.log(`wrote ${file}`);

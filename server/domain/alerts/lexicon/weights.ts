@@ -4,71 +4,13 @@ export type Weights = Record<LearnedCategory, { features: string[]; bias: number
 
 export const WEIGHTS: Weights = {
   self_harm: {
-    features: [
-      "explicit",
-      "explicitCount",
-      "negatedExplicit",
-      "toldToDie",
-      "distress",
-      "firstPersonDistress",
-      "method",
-      "death",
-      "firstPerson",
-      "secondPerson",
-      "length",
-      "profanity",
-      "mentions"
-    ],
-    bias: -2.9711,
-    weights: [
-      1.0333,
-      0.479,
-      -0.0596,
-      0.2279,
-      0.0739,
-      1.0036,
-      1.102,
-      0.2395,
-      2.4478,
-      -0.4908,
-      1.3683,
-      -0.2678,
-      -1.3806
-    ]
+    features: ["explicit", "explicitCount", "negatedExplicit", "toldToDie", "distress", "firstPersonDistress", "method", "death", "firstPerson", "secondPerson", "length", "profanity", "mentions"],
+    bias: -2.986,
+    weights: [1.0322, 0.4802, -0.0612, 0.23, 0.0742, 1.0037, 1.0995, 0.2378, 2.4622, -0.4889, 1.3566, -0.2665, -1.3819],
   },
   harassment: {
-    features: [
-      "explicit",
-      "slur",
-      "slurGroup",
-      "slurWeak",
-      "identity",
-      "dehuman",
-      "insult",
-      "profanity",
-      "secondPerson",
-      "toldToDie",
-      "violence",
-      "identityHate",
-      "length",
-      "mentions"
-    ],
-    bias: -3.0858,
-    weights: [
-      1.3439,
-      4.991,
-      1.1655,
-      2.3668,
-      1.6006,
-      -0.1634,
-      0.892,
-      1.2427,
-      0.3565,
-      0.2295,
-      0.1964,
-      0.8634,
-      -3.2874,
-      0.3417
-    ]
-  }
+    features: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
+    bias: -3.0981,
+    weights: [1.2061, 4.989, 1.164, 2.3551, 1.6062, -0.1641, 0.8738, 0.2015, 1.2391, 0.3494, 0.2247, 0.2398, 0.8643, -3.2903, 0.3402],
+  },
 };
