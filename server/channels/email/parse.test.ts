@@ -167,6 +167,14 @@ describe("parseEmail", () => {
     expect(p.text).toContain("Error: Invalid user address");
   });
 
+  it("keeps the headers and the words of a message whose MIME structure mailparser refuses", async () => {
+    const parts = Array.from({ length: 1100 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join("");
+    const p = await parseEmail(Buffer.from(`From: Ana <ana@example.com>\r\nSubject: =?UTF-8?Q?Inscripci=C3=B3n?=\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}--b--\r\n`));
+    expect(p.parseError).toMatch(/child nodes/);
+    expect(p).toMatchObject({ from: { address: "ana@example.com" }, subject: "Inscripción", textSource: "raw", attachments: [] });
+    expect(p.text).toMatch(/^part 0\n\npart 1\n/);
+  });
+
   it("does not throw on messages with no headers, no body or binary noise", async () => {
     for (const raw of [Buffer.alloc(0), Buffer.from("just some words\n"), Buffer.from([0, 255, 254, 10, 13, 10, 0x80, 0x81])]) {
       const p = await parseEmail(raw);

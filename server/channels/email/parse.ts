@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type Attachment, type HeaderLines } from "mailparser";
+import { simpleParser, type AddressObject, type Attachment, type HeaderLines, type ParsedMail } from "mailparser";
 import { sanitizeEmailHtml } from "./html-sanitize.js";
 import { htmlToText } from "./html-text.js";
 
@@ -55,6 +55,9 @@ export type ParsedEmail = {
   /** Every header, lower-case name → unfolded values in order (Auto-Submitted, Precedence, X-Failed-Recipients…). */
   headers: Record<string, string[]>;
   size: number;
+  /** Set when the MIME structure could not be parsed (too many parts, a header block past 1 MB…):
+   * the headers and the raw body text were still read, attachments were not. */
+  parseError: string | null;
 };
 
 const REPORT_TYPES = new Set([
@@ -130,10 +133,11 @@ function rawBodyText(raw: Buffer): string | null {
   const head = raw.subarray(0, 256 * 1024).toString("latin1");
   const start = head.search(/\r?\n\r?\n/);
   if (start < 0) return null;
+  const boundaries = new Set([...head.matchAll(/boundary\s*=\s*"?([^";\r\n]+)"?/gi)].flatMap((m) => [`--${m[1]}`, `--${m[1]}--`]));
   const text = head
     .slice(start)
     .split(/\r?\n/)
-    .filter((l) => !/^--[^\s]{6,}$/.test(l.trim()) && !/^(?:content-[\w-]+|mime-version|boundary)\s*[:=]/i.test(l))
+    .filter((l) => !boundaries.has(l.trim()) && !/^(?:content-[\w-]+|mime-version|boundary)\s*[:=]/i.test(l))
     .join("\n")
     .trim();
   return text || null;
@@ -150,16 +154,35 @@ function contentTypeOf(headers: Record<string, string[]>): { contentType: string
  * Parses a raw RFC 5322 message (any charset, RFC 2047 headers, malformed parts tolerated) into a
  * ParsedEmail. The HTML is sanitized; `cid:` images stay references to their attachments.
  */
+const PARSER_OPTIONS = {
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipImageLinks: true,
+  keepCidLinks: true,
+  keepDeliveryStatus: true,
+  ignoreEmbedded: true,
+  checksumAlgo: false,
+} as const;
+
+/** The header section alone, long lines cut, so a message mailparser refuses still yields its headers. */
+function headerOnly(raw: Buffer): Buffer {
+  const head = raw.subarray(0, 512 * 1024).toString("latin1");
+  const end = head.search(/\r?\n\r?\n/);
+  const section = (end >= 0 ? head.slice(0, end) : head).split(/\r?\n/).map((l) => l.slice(0, 16 * 1024));
+  return Buffer.from(`${section.join("\r\n")}\r\n\r\n`, "latin1");
+}
+
+async function parseMime(raw: Buffer): Promise<{ mail: ParsedMail; parseError: string | null }> {
+  try {
+    return { mail: await simpleParser(raw, PARSER_OPTIONS), parseError: null };
+  } catch (err) {
+    const mail = await simpleParser(headerOnly(raw), PARSER_OPTIONS);
+    return { mail, parseError: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
-  const mail = await simpleParser(raw, {
-    skipHtmlToText: true,
-    skipTextToHtml: true,
-    skipImageLinks: true,
-    keepCidLinks: true,
-    keepDeliveryStatus: true,
-    ignoreEmbedded: true,
-    checksumAlgo: false,
-  });
+  const { mail, parseError } = await parseMime(raw);
   const headers = headerRecord(mail.headerLines);
   const { contentType, reportType } = contentTypeOf(headers);
   const unsafeHtml = typeof mail.html === "string" && mail.html.trim() ? mail.html : null;
@@ -201,5 +224,6 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     report: reportParts(mail.attachments),
     headers,
     size: raw.length,
+    parseError,
   };
 }
