@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { classifyEmail } from "../../channels/email/classify.js";
 import { parseEmail, type ParsedEmail } from "../../channels/email/parse.js";
-import { extractVisibleReply, extractVisibleReplyFromHtml } from "../../channels/email/reply-extract.js";
+import { extractReplyFromEmail } from "../../channels/email/reply-extract.js";
 import { findDelivery, finishDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
@@ -25,11 +25,7 @@ function jobCtx(deps: JobDeps, districtId: string, db: Ctx["db"], log: Ctx["log"
 /** Turns a parsed MIME message into the channel-neutral input of recordInboundEmail. */
 export function toInboundEmail(parsed: ParsedEmail): InboundEmail {
   const cls = classifyEmail(parsed);
-  const reply = parsed.text
-    ? extractVisibleReply(parsed.text)
-    : parsed.unsafeHtml
-      ? extractVisibleReplyFromHtml(parsed.unsafeHtml)
-      : { visible: "", quoted: null, signature: null };
+  const reply = extractReplyFromEmail(parsed);
   const files = parsed.attachments.filter((a) => !a.inline || !a.contentId);
   const { accepted, rejected } = filterAttachments(
     files.map((a) => ({ filename: a.filename ?? "attachment", contentType: a.contentType, data: a.content })),
