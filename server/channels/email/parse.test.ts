@@ -173,6 +173,7 @@ describe("parseEmail", () => {
     expect(p.parseError).toMatch(/child nodes/);
     expect(p).toMatchObject({ from: { address: "ana@example.com" }, subject: "Inscripción", textSource: "raw", attachments: [] });
     expect(p.text).toMatch(/^part 0\n\npart 1\n/);
+    expect(extractReplyFromEmail(p).visible).toMatch(/^part 0\n/);
   });
 
   it("does not throw on messages with no headers, no body or binary noise", async () => {

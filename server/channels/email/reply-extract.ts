@@ -244,9 +244,9 @@ export function extractVisibleReplyFromHtml(html: string, opts?: ExtractOptions)
   return extractFromLines(htmlToLines(html), opts);
 }
 
-/** The visible reply of a parsed email: from its text part, else from its HTML part. */
+/** The visible reply of a parsed email: from its text part (or the raw text of a broken one), else from its HTML part. */
 export function extractReplyFromEmail(email: Pick<ParsedEmail, "text" | "textSource" | "unsafeHtml">, opts?: ExtractOptions): VisibleReply {
-  if (email.textSource === "plain" && email.text) return extractVisibleReply(email.text, opts);
+  if (email.textSource !== "html" && email.text) return extractVisibleReply(email.text, opts);
   if (email.unsafeHtml) return extractVisibleReplyFromHtml(email.unsafeHtml, opts);
   return { visible: "", quoted: null, signature: null };
 }
