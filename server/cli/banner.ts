@@ -29,11 +29,11 @@ export function startBanner(b: BannerInput): string {
   lines.push(row("Staff app", `${b.publicUrl}/app/`));
   if (b.devOutbox) lines.push(row("Outgoing email", `${b.publicUrl}/dev/outbox   (development outbox: no SMTP_URL set)`));
   if (b.seeded) {
-    lines.push(row("Admin sign-in", b.seeded.adminEmail));
+    lines.push(row("Admin sign-in", `${b.seeded.adminEmail}   (district: ${b.seeded.slug})`));
     lines.push(row("Password", `${b.seeded.adminPassword}   (shown only this once: keep it somewhere safe)`));
     lines.push("", `  Seeded ${b.seeded.counts.conversations.toLocaleString("en-US")} conversations in ${(b.seeded.ms / 1000).toFixed(1)} s.`);
   } else if (b.demoAdmin) {
-    lines.push(row("Admin sign-in", b.demoAdmin.email));
+    lines.push(row("Admin sign-in", `${b.demoAdmin.email}   (district: ${b.demoAdmin.slug})`));
     lines.push(
       row("Forgot the password?", `npx frontoffice create-admin --district ${b.demoAdmin.slug} --email ${b.demoAdmin.email} --password '<new password>'`),
     );
