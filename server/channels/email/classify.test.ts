@@ -167,6 +167,7 @@ describe("classifyEmail: feedback reports", () => {
 describe("classifyEmail: families' messages stay messages", () => {
   it.each([
     ["Absence - Leo Garcia (grade 3)", "Leo will be absent today, he has a fever."],
+    ["Ausencia - Leo García (3er grado)", "Leo faltará hoy, tiene fiebre."],
     ["Vacation next week", "We will be traveling; how do we report the absence?"],
     ["Delivery of textbooks", "The textbook delivery to Lincoln was returned. Who do I ask?"],
     ["Fwd: bus schedule", "See the schedule my neighbor sent.\n\n---------- Forwarded message ---------\nFrom: Bob <bob@example.com>\n\nRoute 12 leaves at 7:10."],

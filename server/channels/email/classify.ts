@@ -42,7 +42,8 @@ const BOUNCE_SUBJECT = new RegExp(
     "returned mail", "mail returned", "returned to sender", "permanent delivery failure", "permanent error",
     "warning: (?:could not send|message .{1,80} delayed)", "warning--could not send", "delayed mail",
     "there was an error sending your mail", "non-?delivery", "nondeliverable", "email delivery failure",
-    "could not send message", "postmaster notif", "delivery delayed", "delivery status",
+    "could not send message", "postmaster notif", "delivery delayed", "delivery status", "message delivery failure",
+    "mail not delivered", "unable to deliver", "error sending message", "delivery final failure", "message status - undeliverable",
     "no se (?:pudo|ha podido) entregar", "mensaje no entregado", "no entregado", "error de entrega",
     "notificación de estado de (?:la )?entrega", "entrega fallida",
     "non remis", "échec de (?:la )?(?:remise|distribution)", "message non distribué", "non distribuable", "avis de non-remise",
@@ -76,12 +77,12 @@ const BOUNCE_TEMPLATE = new RegExp(
 const SES_NOTIFICATION = /\\?"notificationType\\?"\s*:\s*\\?"(Bounce|Complaint|Delivery)\\?"/;
 
 const AUTO_SUBJECT = new RegExp(
-  `^(?:${alt([
-    "auto(?:matic|matische)?[- ]?(?:reply|response|respons|antwort|answer)", "autoreply", "autorespond",
-    "out of (?:the )?office", "ooo\\b", "respuesta autom[aá]tica", "fuera de (?:la )?oficina", "ausencia",
-    "abwesenheitsnotiz", "abwesend", "automatische antwort", "r[ée]ponse automatique", "absent(?:e)? du bureau",
+  `^\\[?(?:${alt([
+    "auto(?:matic|matische)?[- ]?(?:reply|response|respons|antwort|answer)", "autoreply", "autorespond", "auto:",
+    "out of (?:the )?office(?! hours)", "ooo:", "respuesta autom[aá]tica", "fuera de (?:la )?oficina",
+    "abwesenheitsnotiz", "automatische antwort", "r[ée]ponse automatique", "absent(?:e)? du bureau", "absence du bureau",
     "risposta automatica", "fuori (?:sede|ufficio)", "resposta autom[aá]tica", "fora do escrit[óo]rio",
-    "automatisch antwoord", "afwezig", "автоответ", "автоматический ответ", "autosvar", "automatisk svar",
+    "automatisch antwoord", "автоответ", "автоматический ответ", "autosvar", "automatisk svar",
     "odpowied[źz] automatyczna", "automatick[áa] odpov[ěe]d", "otomatik yan[ıi]t", "自動返信", "自动回复", "自動回覆", "자동 회신",
   ])})`,
   "iu",
@@ -100,7 +101,7 @@ function isDaemonSender(e: ParsedEmail): boolean {
   const from = e.from?.address ?? "";
   const raw = lower(first(e, "from"));
   if (from && isDaemonLocalPart(from.split("@")[0]!) && !/^(?:no-?reply|noreply|root)@/.test(from)) return true;
-  return /mail delivery (?:system|subsystem|service)|mailer[- _]?daemon|postmaster|mail administrator/.test(raw);
+  return /mail delivery (?:system|subsystem|service)|mailer[- _]?daemon|postmaster|mail administrator|system administrator/.test(raw);
 }
 
 const nullSender = (e: ParsedEmail): boolean => (e.headers["return-path"] ?? []).some((v) => /^<\s*>$/.test(v.trim()));
