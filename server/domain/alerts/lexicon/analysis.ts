@@ -23,7 +23,7 @@ export type Analysis = {
 
 // Strong phrases whose meaning flips when a negation comes just before them.
 const NEGATABLE = new Set([
-  "self_harm.explicit", "self_harm.you", "violence.threat", "violence.verb", "violence.harm", "abuse.explicit", "harassment.explicit", "weapon.weapon",
+  "self_harm.explicit", "self_harm.desire", "self_harm.you", "violence.threat", "violence.verb", "violence.harm", "abuse.explicit", "harassment.explicit", "weapon.weapon",
 ]);
 const NEGATION_WINDOW = 3;
 // Weak cues that only feed the learned scores; they count in the message's own language only.
@@ -61,7 +61,8 @@ function isNegated(tokens: Token[], hit: Hit, neg: Set<string>): boolean {
   const sent = (tokens[hit.from] as Token).sent;
   for (let i = hit.from - 1; i >= Math.max(0, hit.from - NEGATION_WINDOW); i--) {
     const t = tokens[i] as Token;
-    if (t.sent !== sent) break;
+    // a comma ends the negation's scope: "ya no aguanto, me quiero morir"
+    if (t.sent !== sent || t.pause) break;
     if (neg.has(t.norm)) return true;
   }
   return false;

@@ -12,7 +12,7 @@
  * (`killll`, `gunnn`, `diiie`) is compared with repeated letters squeezed, and a `*` inside a written word (`k*ll`)
  * stands for any one letter. Plain words are never squeezed: "noose" is not "nose", "rapping" is not "raping".
  */
-import { squeeze, type Token } from "./tokens.js";
+import { fold, squeeze, type Token } from "./tokens.js";
 
 type TokenPattern = {
   lits: Set<string>;
@@ -57,7 +57,7 @@ function addAlternative(alt: string, pat: TokenPattern, classes: WordClasses, se
     for (const w of words) for (const a of w.split("|")) addAlternative(a, pat, classes, seen);
     return;
   }
-  for (const w of expandBraces(alt)) {
+  for (const w of expandBraces(alt).map(fold)) {
     if (w.endsWith("*")) {
       const stem = w.slice(0, -1);
       if (stem.length < 3) throw new Error(`prefix too short: ${w}`);

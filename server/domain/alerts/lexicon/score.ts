@@ -45,7 +45,7 @@ export function scoreViolence(a: Analysis): CategoryScore {
     const target = [...near(a, "context.target", h, 1, span + 2), ...near(a, "context.clitic", h, -1, -1)];
     const where = [...sameSentence(a, "context.place", h), ...sameSentence(a, "context.time", h)];
     const report = near(a, "violence.report", h, -12, -1);
-    const weapon = sameSentence(a, "weapon.weapon", h).filter((w) => !w.negated);
+    const weapon = sameSentence(a, "weapon.weapon", h).filter((w) => !w.negated && (w.to < h.from || w.from > h.to));
     const has = (xs: MarkedHit[]) => xs.length > 0;
     // "a play about a murder", "are swords allowed": fiction and permission questions only count when explicit
     if (has(sameSentence(a, "context.pretend", h))) continue;
@@ -183,13 +183,25 @@ function learnedEvidence(a: Analysis, category: LearnedCategory): MarkedHit[] {
   return WEAK_EVIDENCE[category].flatMap((g) => positive(a, g)).slice(0, 5);
 }
 
-/** Self-harm: an explicit phrase (first person or reported) is enough; otherwise the learned score of weak cues. */
+// "wants to sleep and never wake up", "keeps talking about dying", "nobody would care if she was gone": a wish,
+// plan or rumination shortly before a death or self-harm word, in one sentence
+function desireForDeath(a: Analysis): MarkedHit[] {
+  for (const c of positive(a, "self_harm.death")) {
+    const desire = near(a, "self_harm.desire", c, -5, -1, true);
+    if (desire.length > 0) return [...desire.slice(0, 1), c];
+  }
+  return [];
+}
+
+/** Self-harm: an explicit phrase (first person or reported) or a wish for death is enough; else the learned score. */
 export function scoreSelfHarm(a: Analysis, w: Weights = WEIGHTS): CategoryScore {
   // "they keep telling her to kill herself" is bullying, scored under harassment
   const told = positive(a, "harassment.explicit").filter((h) => h.source.includes("to kill"));
   const explicit = positive(a, "self_harm.explicit").filter((h) => !told.some((t) => h.from >= t.from && h.from <= t.to));
   const learned = learnedScore("self_harm", a, w);
   if (explicit.length > 0) return { score: Math.max(0.9, learned), evidence: explicit.slice(0, 5) };
+  const desire = desireForDeath(a);
+  if (desire.length > 0) return { score: Math.max(0.8, learned), evidence: desire };
   return { score: learned, evidence: learnedEvidence(a, "self_harm") };
 }
 

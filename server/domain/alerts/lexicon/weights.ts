@@ -5,12 +5,12 @@ export type Weights = Record<LearnedCategory, { features: string[]; bias: number
 export const WEIGHTS: Weights = {
   self_harm: {
     features: ["explicit", "explicitCount", "negatedExplicit", "toldToDie", "distress", "firstPersonDistress", "method", "death", "firstPerson", "secondPerson", "length", "profanity", "mentions"],
-    bias: -2.986,
-    weights: [1.0322, 0.4802, -0.0612, 0.23, 0.0742, 1.0037, 1.0995, 0.2378, 2.4622, -0.4889, 1.3566, -0.2665, -1.3819],
+    bias: -2.8356,
+    weights: [1.0377, 0.4711, -0.134, 0.1535, 0.0288, 1.0186, 1.0588, 0.3952, 2.4081, -0.6399, 1.2658, -0.2983, -1.4128],
   },
   harassment: {
     features: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
-    bias: -3.0981,
-    weights: [1.2061, 4.989, 1.164, 2.3551, 1.6062, -0.1641, 0.8738, 0.2015, 1.2391, 0.3494, 0.2247, 0.2398, 0.8643, -3.2903, 0.3402],
+    bias: -3.098,
+    weights: [1.2062, 4.9891, 1.1641, 2.3552, 1.6064, -0.162, 0.8731, 0.2017, 1.2392, 0.3494, 0.2247, 0.2395, 0.8634, -3.2908, 0.3402],
   },
 };
