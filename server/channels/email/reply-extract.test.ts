@@ -61,6 +61,10 @@ describe("extractVisibleReply: quote headers", () => {
     expect(reply("Voir ci-dessous.\n\n-------- Message d'origine --------\nDe : Ana\n\nBonjour").visible).toBe("Voir ci-dessous.");
   });
 
+  it("folds a short quote whose attribution is itself quoted, as iOS Mail writes it", () => {
+    expect(reply("Ok, thank you\n\n> On Jan 5, 2026, at 9:14 AM, Office <office@example.org> wrote:\n> See you Tuesday.").visible).toBe("Ok, thank you");
+  });
+
   it("splits a reply that shares its line with the attribution", () => {
     expect(reply("Yes, Tuesday works On Wed, Apr 4, 2012 at 3:59 PM, office@example.org wrote:\n> Can you meet?").visible).toBe(
       "Yes, Tuesday works",

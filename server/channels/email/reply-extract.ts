@@ -198,8 +198,13 @@ function extractFromLines(lines: Line[], opts: ExtractOptions = {}): VisibleRepl
   resolveWeakHeaders(marks);
   // Without any header, one or two ">" lines are text (">>> see link <<<"), not a quote; an HTML
   // blockquote always quotes.
+  // A ">"-quoted attribution ("> On … wrote:", as iOS Mail quotes) is a header too.
   const loose = (i: number) => marks[i] === "m" && !lines[i]!.cite;
-  if (!marks.includes("s") && marks.filter((_, i) => loose(i)).length < 3) for (let i = 0; i < n; i++) if (loose(i)) marks[i] = "t";
+  const quotedHeader = () =>
+    lines.some((l, i) => loose(i) && l.text.length <= 400 && attributionStrength(l.text.replace(/^[\s>]+/, "")) === "strong");
+  if (!marks.includes("s") && marks.filter((_, i) => loose(i)).length < 3 && !quotedHeader()) {
+    for (let i = 0; i < n; i++) if (loose(i)) marks[i] = "t";
+  }
   if (/^[teg]*f/.test(marks.join(""))) return all();
 
   // Everything after an unmarked header (Outlook, top-posting without ">") is the quoted message.
