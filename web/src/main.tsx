@@ -11,12 +11,10 @@ import "./app/styles.css";
 
 initI18n();
 
-// A 401 on any call means the session ended (expired, signed out elsewhere): back to sign-in.
+// A 401 on any call means the session ended (expired, signed out elsewhere); the signed-in
+// layout sees the empty session and goes to sign-in, keeping the page to come back to.
 const onError = (error: unknown) => {
-  if (!isUnauthenticated(error)) return;
-  queryClient.setQueryData(sessionKey, null);
-  const here = router.state.location.href;
-  if (!router.state.location.pathname.startsWith("/sign-in")) void router.navigate({ to: "/sign-in", search: { redirect: here } });
+  if (isUnauthenticated(error)) queryClient.setQueryData(sessionKey, null);
 };
 
 const queryClient: QueryClient = new QueryClient({

@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSignOut } from "../features/auth/hooks/useSignOut.js";
-import { useSession } from "../lib/session.js";
+import { sessionQuery } from "../lib/session.js";
 import { Button } from "../ui/Button.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import { useLiveUpdates } from "./useLiveUpdates.js";
@@ -10,13 +11,34 @@ import { useLiveUpdates } from "./useLiveUpdates.js";
 /** The shell around every signed-in page: top bar (district, person, language, sign out) and live updates. */
 export function SignedInLayout() {
   const { t } = useTranslation();
-  const session = useSession();
+  const session = useQuery(sessionQuery).data;
   const navigate = useNavigate();
   const signOut = useSignOut();
-  const pathname = useLocation({ select: (l) => l.pathname });
-  useLiveUpdates(true);
-  useMoveFocusOnNavigation(pathname);
+  const location = useLocation();
+  const districtSlug = useRef(session?.district.slug);
+  const signingOut = useRef(false);
+  useLiveUpdates(Boolean(session));
+  useMoveFocusOnNavigation(location.pathname);
 
+  // The session ends by signing out, or by any 401 (expired, revoked): go to sign-in, and come
+  // back to this page afterwards unless the person chose to leave.
+  const here = useRef(location.href);
+  here.current = location.href;
+  const leaving = useRef(false);
+  useEffect(() => {
+    if (session) {
+      districtSlug.current = session.district.slug;
+      leaving.current = false;
+      return;
+    }
+    // Once: the layout stays mounted for a moment while the sign-in page loads.
+    if (leaving.current) return;
+    leaving.current = true;
+    const redirect = signingOut.current ? undefined : here.current;
+    void navigate({ to: "/sign-in", search: { district: districtSlug.current, redirect }, replace: !signingOut.current });
+  }, [session, navigate]);
+
+  if (!session) return null;
   return (
     <div className="shell">
       <a className="skiplink" href="#main">
@@ -36,7 +58,11 @@ export function SignedInLayout() {
           <Button
             variant="quiet"
             size="sm"
-            onPress={() => !signOut.isPending && signOut.mutate(undefined, { onSettled: () => void navigate({ to: "/sign-in", search: { district: session.district.slug } }) })}
+            onPress={() => {
+              if (signOut.isPending) return;
+              signingOut.current = true;
+              signOut.mutate();
+            }}
           >
             {t("app.signOut")}
           </Button>
@@ -46,7 +72,6 @@ export function SignedInLayout() {
     </div>
   );
 }
-
 // After moving to another page (not a filter change), put focus on the new page's heading so
 // screen reader and keyboard users start from the top of what changed.
 function useMoveFocusOnNavigation(pathname: string): void {

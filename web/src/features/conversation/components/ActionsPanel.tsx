@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConversationDetail } from "../../../../../common/contract/conversations.js";
 import { ConversationKindSchema, PrioritySchema, type ConversationStatus } from "../../../../../common/enums.js";
@@ -31,6 +31,7 @@ export function ActionsPanel({ conversation: c, meta, meId }: { conversation: Co
   const assign = useAssign(c.id);
   const update = useUpdateConversation(c.id);
   const [saved, setSaved] = useState("");
+  const statusGroup = useRef<HTMLDivElement>(null);
   const { abilities } = c;
   if (!abilities.assign && !abilities.changeStatus && !abilities.update) return null;
   const onSaved = { onSuccess: () => setSaved(t("conversation.actions.saved")) };
@@ -55,7 +56,7 @@ export function ActionsPanel({ conversation: c, meta, meId }: { conversation: Co
         {t("conversation.actions.title")}
       </h2>
       {abilities.changeStatus ? (
-        <div className="actions__status" role="group" aria-label={t("conversation.actions.status")}>
+        <div className="actions__status" role="group" aria-label={t("conversation.actions.status")} ref={statusGroup}>
           {statusActions(c.status).map((a) => (
             <Button
               key={a.to}
@@ -64,7 +65,16 @@ export function ActionsPanel({ conversation: c, meta, meId }: { conversation: Co
               isDisabled={busy}
               onPress={() => {
                 start();
-                status.mutate({ status: a.to }, onSaved);
+                status.mutate(
+                  { status: a.to },
+                  {
+                    onSuccess: () => {
+                      onSaved.onSuccess();
+                      // The pressed button is replaced (Resolve → Reopen); keep focus in the group.
+                      requestAnimationFrame(() => statusGroup.current?.querySelector("button")?.focus());
+                    },
+                  },
+                );
               }}
             >
               {t(`conversation.actions.${a.label}`)}

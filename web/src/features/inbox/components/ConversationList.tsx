@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../ui/Button.js";
 import { ProblemAlert } from "../../../ui/ProblemAlert.js";
@@ -10,10 +11,19 @@ import { ConversationListItem } from "./ConversationListItem.js";
 export function ConversationList({ search, onClearFilters }: { search: InboxSearch; onClearFilters: () => void }) {
   const { t } = useTranslation();
   const query = useConversations(search);
+  const listRef = useRef<HTMLUListElement>(null);
   if (query.isPending) return <Spinner label={t("app.loading")} />;
   if (query.isError && !query.data) return <ProblemAlert error={query.error} title={t("inbox.list.error")} onRetry={() => void query.refetch()} />;
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = activeFilterCount(search) > 0;
+  // Keyboard and screen reader users continue at the first newly loaded conversation, since the
+  // button they pressed may disappear.
+  const loadMore = async () => {
+    if (query.isFetchingNextPage) return;
+    const shown = items.length;
+    await query.fetchNextPage();
+    listRef.current?.querySelectorAll<HTMLAnchorElement>(":scope > li a")[shown]?.focus();
+  };
   return (
     <div className="convlist" aria-busy={query.isFetching && query.isPlaceholderData}>
       {query.isError ? <ProblemAlert error={query.error} title={t("inbox.list.error")} onRetry={() => void query.refetch()} /> : null}
@@ -27,7 +37,7 @@ export function ConversationList({ search, onClearFilters }: { search: InboxSear
           ) : null}
         </div>
       ) : (
-        <ul className="convlist__items" aria-label={t("inbox.list.label")}>
+        <ul className="convlist__items" aria-label={t("inbox.list.label")} ref={listRef}>
           {items.map((c) => (
             <li key={c.id}>
               <ConversationListItem c={c} />
@@ -37,7 +47,7 @@ export function ConversationList({ search, onClearFilters }: { search: InboxSear
       )}
       <p className="convlist__count">{t("inbox.list.shown", { count: items.length })}</p>
       {query.hasNextPage ? (
-        <Button className="convlist__more" onPress={() => void query.fetchNextPage()} isPending={query.isFetchingNextPage}>
+        <Button className="convlist__more" onPress={() => void loadMore()}>
           {query.isFetchingNextPage ? t("inbox.list.loadingMore") : t("inbox.list.loadMore")}
         </Button>
       ) : null}
