@@ -69,7 +69,7 @@ export function scoreWeapons(a: Analysis): CategoryScore {
     // "brought a knife", "showed my daughter a gun"; weak verbs ("has a gun") only right before the weapon
     const carried = near(a, "weapon.possess", w, -6, -1);
     const held = [...near(a, "weapon.have", w, -3, -1), ...near(a, "weapon.found", w, 1, 4)];
-    const place = near(a, "context.place", w, -8, 8);
+    const place = near(a, "context.place", w, -12, 12);
     const context = [...sameSentence(a, "context.time", w), ...near(a, "violence.report", w, -15, -1), ...near(a, "context.target", w, -8, -1)];
     const has = (xs: MarkedHit[]) => xs.length > 0;
     if (has(sameSentence(a, "context.pretend", w))) {
