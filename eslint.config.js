@@ -85,7 +85,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["server/config/**", "server/test/**", "**/*.test.ts", "e2e/**", "bench/**", "server/cli/**", "server/main.ts", "scripts/**"],
+    files: ["vitest.config.ts", "server/config/**", "server/test/**", "**/*.test.ts", "e2e/**", "bench/**", "server/cli/**", "server/main.ts", "scripts/**"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ["server/**/*.test.ts", "common/**/*.test.ts", "web/**/*.test.ts", "e2e/**/*.test.ts"],
+    // *.pg.test.ts exercise PostgreSQL-only behaviour (LISTEN connections): collected on the PostgreSQL run only.
+    exclude: ["**/node_modules/**", ...(process.env.TEST_DB === "postgres" ? [] : ["**/*.pg.test.ts"])],
     globalSetup: ["./server/test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

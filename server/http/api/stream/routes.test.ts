@@ -3,68 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../app.js";
 import { assignConversation } from "../../../domain/conversations/index.js";
 import { createLiveHub } from "../../live.js";
-import { bearer, buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
+import { buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
 import { testApp, type TestApp } from "../../../test/test-app.js";
-import { testEngine } from "../../../test/test-db.js";
+import { openStream as open } from "../../../test/sse.js";
 
 let t: TestApp;
 let base: string;
+const openStream = (s: TestStaff, headers: Record<string, string> = {}, origin = base) => open(s, headers, origin);
 let a: TestDistrict;
 let b: TestDistrict;
 let admin: TestStaff;
 let nutrition: TestStaff;
-
-type Frame = { id?: string; event?: string; data?: string; comment?: string };
-
-/** Reads server-sent events from a fetch response, frame by frame. */
-function sseReader(res: Response) {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    async next(): Promise<Frame | null> {
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const frame: Frame = {};
-          for (const line of block.split("\n")) {
-            if (line.startsWith(":")) frame.comment = line.slice(1).trim();
-            const m = /^(id|event|data): (.*)$/.exec(line);
-            if (m) frame[m[1] as "id" | "event" | "data"] = m[2]!;
-          }
-          return frame;
-        }
-        const { value, done } = await reader.read();
-        if (done) return null;
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    /** The next event frame (comments and retry hints skipped). */
-    async nextEvent(): Promise<Frame | null> {
-      for (;;) {
-        const f = await this.next();
-        if (!f || f.event) return f;
-      }
-    },
-    cancel: () => reader.cancel().catch(() => undefined),
-  };
-}
-
-async function openStream(s: TestStaff, headers: Record<string, string> = {}, origin = base) {
-  const controller = new AbortController();
-  const res = await fetch(`${origin}/api/stream`, { headers: { ...bearer(s), ...headers }, signal: controller.signal });
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toContain("text/event-stream");
-  const sse = sseReader(res);
-  // The server says so once this connection is subscribed.
-  for (;;) {
-    const f = await sse.next();
-    if (!f || f.comment === "connected") break;
-  }
-  return { sse, close: () => controller.abort() };
-}
 
 beforeAll(async () => {
   t = await testApp();
@@ -137,22 +86,6 @@ describe("GET /api/stream", () => {
       expect(JSON.parse((await again.sse.nextEvent())!.data!).conversationId).toBe(live.conversation.id);
     } finally {
       again.close();
-    }
-  });
-
-  it.runIf(testEngine() === "postgres")("reconnects its PostgreSQL listener and delivers what happened meanwhile", async () => {
-    const stream = await openStream(admin);
-    try {
-      const killed = await t.database.raw(
-        "select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()",
-      );
-      expect(killed.rows).toHaveLength(1);
-      const during = await buildInquiry(t, a, { message: "Written while the listener was down" });
-      const f = await stream.sse.nextEvent();
-      expect(f).toMatchObject({ event: "conversation.created" });
-      expect(JSON.parse(f!.data!).conversationId).toBe(during.conversation.id);
-    } finally {
-      stream.close();
     }
   });
 
