@@ -7,7 +7,8 @@ import type { LexiconSource } from "./types.js";
 const KILL = "matar{,te,lo,la,los,las,le,les,me,nos}|mato|mata|matan|mate|matare|mataria|matara|matando|matamos";
 const SHOOT = "disparar{,le,les,te}|disparo|dispara|disparan|balacear{,los}|balear{,los}|tirotear|tirotearon";
 const STAB = "apunalar{,lo,la,te}|apunalo|acuchillar{,lo,la,te}|acuchillo";
-const HURT = "lastimar{,lo,la,te}|herir{,lo,la,te}|golpear{,lo,la,te}|golpeo|golpean|pegarle|pegarles|pegarte|atacar{,lo,la}|ataco|madrear{,lo}";
+const HURT =
+  "lastimar{,lo,la,te}|lastimaron|herir{,lo,la,te}|hirieron|golpear{,lo,la,te}|golpeo|golpean|golpearon|golpeaba|golpeaban|pegarle|pegarles|pegarte|pegaron|atacar{,lo,la}|ataco|atacaron|madrear{,lo}|madrearon|patearon|apalearon";
 
 export const es: LexiconSource = {
   classes: {
@@ -37,7 +38,7 @@ export const es: LexiconSource = {
       "suicidarme|suicidarse|suicidarte|suicidandose|suicida|suicidas", "suicidar", "intento{,s} de suicidio", "intento|intentaron|intentado suicidarse", "pensamientos suicidas", "pensando|habla|hablando|piensa|pensar en el? suicidio", "quitarme|quitarse|quitarte la vida", "se quiere|quiero|quieres|quiera|queria quitar la vida", "matarme|matarse|matandome|matandose", "me quiero|voy|queria a? matar", "se quiere|va|queria|quiso a? matar", "quiero|quiere|quisiera|queria|quieren morir{,me,se}", "ganas de morir{,me,se}",
       "no quiero|quiere|queria seguir? vivir|viviendo", "ya no quiero|quiere vivir|existir", "ya no quiero|quiere estar aqui", "acabar|terminar con mi|su vida", "acabar|terminar con todo", "cortarme|cortarse|cortandose|cortandome", "se|me esta|estoy ~1 cortando|lastimando",
       "se|me corta|corto|lastima|lastimo los|sus|mis brazos|munecas|piernas", "lastimando|cortando|lastima|corta los|sus|mis brazos|munecas|piernas", "hacerme|hacerse dano", "autolesion*", "sobredosis", "tomar{,me,se} todas las ~1 pastillas", "se|me tomo|tome todas las ~1 pastillas", "se|me va|voy a tomar todas|muchas ~2 pastillas", "se|me va|voy a tomar un frasco de pastillas",
-      "nadie me|la|lo extranaria", "se despide|despidio|despedia de ~2 todos|nosotros|amigos|familia", "carta|nota|mensaje donde|en|que ~3 despide|despidio|despedia",
+      "nadie me|la|lo extranaria", "colgar{me,se}|ahorcar{me,se}", "se|me va|voy|quiere|quiero a? colgar|ahorcar", "la|mi vida no tiene sentido", "no tiene sentido vivir", "no le|les veo|ve|vemos sentido a la vida", "quemar{me,se} ~2 a proposito", "se|me quema|quemo ~2 a proposito", "se despide|despidio|despedia de ~2 todos|nosotros|amigos|familia", "carta|nota|mensaje donde|en|que ~3 despide|despidio|despedia",
       "tirar{,me,se}|aventar{,me,se}|lanzar{,me,se} de|del|desde|al|a ~2 puente|edificio|techo|azotea|tren|metro|ventana|vias", "se|me quiere|quiero|va|voy a? tirar|aventar|lanzar de|del|desde|al ~2 puente|edificio|techo|azotea|tren|metro|ventana",
       "se|me tomo|tome|tomaba|tomara un|una|todas|muchas|varias frasco|caja|bote|punado|las ~2 pastillas", "estaria{,n}|estarian|estarias mejor sin mi|ella|el", "cortadas|cicatrices|cortes en los|sus ~1 brazos|munecas|piernas", "nota|carta|mensaje ~2 despedida|adios", "diciendo|dijo|dice|escribio adios a todos", "adios a todos|para siempre", "es un adios", "se|me hace|hago|esta haciendo dano", "se|me hizo|hice dano ~2 a proposito", "se|me lastima|corta|lastimo|corto|hace|hizo ~3 a proposito", "mejor muerto|muerta", "desaparecer para siempre", "me quiero morir", "se quiere morir", "no vale la pena vivir", "no tengo razon para vivir", "carta de despedida",
     ],
@@ -45,7 +46,7 @@ export const es: LexiconSource = {
     "self_harm.method": ["pastillas", "cuerda", "puente", "navaja", "cortadas", "cicatrices", "saltar", "ahorcar{me,se}"],
     "self_harm.distress": ["sin esperanza", "deprimid*", "depresion", "ansiedad", "solo", "sola", "vacio", "vacia", "cansado de todo", "cansada de todo", "no puedo mas", "no aguanto", "inutil", "carga", "llorar", "llorando", "lloro", "triste", "tristeza", "dolor", "no sirvo", "fracaso", "odio mi vida", "me odio", "terapeuta", "terapia", "psicolog*", "psiquiatr*", "nadie me quiere", "nadie me entiende"],
     "self_harm.desire": ["quiero", "quiere", "quisiera", "queria", "pienso|piensa|pensando|pensar en", "habla{,ba,ndo} de", "a proposito", "ganas de", "cansado|cansada de", "prefiero", "prefiere"],
-    "self_harm.death": ["suicidio", "desaparecer", "no despertar", "dormir para siempre", "ya no estar", "morir", "muerte", "muerto", "muerta", "morirme", "morirse"],
+    "self_harm.death": ["suicidio", "desaparecer", "irme|irse para siempre", "no despertar", "dormir para siempre", "ya no estar", "morir", "muerte", "muerto", "muerta", "morirme", "morirse"],
     "violence.threat": [
       `${KILL}|${SHOOT}|${STAB} a? todos|todas`, `${KILL}|${SHOOT}|${STAB} a? todo el mundo`, "matar a todos", "tiroteo{,s}", "balacera{,s}", "amenaza{,s} de bomba|muerte", `amenazo|amenazaron|amenaza|amenazan|amenazando ~4 con ~2 ${KILL}|${SHOOT}|${STAB}|${HURT}|traer|volar|quemar|una|un`,
       `lo|la|los|las|te|le|les voy|va|vamos|van|iba|ibamos|iban a ${KILL}|${SHOOT}|${STAB}|${HURT}|pegar|golpear|lastimar`,
@@ -59,7 +60,8 @@ export const es: LexiconSource = {
     "violence.report": ["@report", "rumor{,es}", "amenaza{,s}", "lista"],
     "context.target": ["@target", "a un|una|la|el|los|las|mi|su ~1 maestro|maestra|profesor|profesora|director|directora|estudiante{,s}|alumno{,s}|nino{,s}|nina{,s}|hijo|hija"],
     "context.clitic": ["lo|la|le|les|te|me|nos|los|las"],
-    "context.place": ["@place", "a la escuela", "en la escuela"],
+    "context.injury": ["sangre", "sangrando", "sangro", "puntadas", "hospital", "desmayado", "desmayo", "inconsciente", "ojo morado", "fractura", "le rompieron"],
+    "context.place": ["@place", "afuera de la escuela", "a la escuela", "en la escuela"],
     "context.time": ["@time", "esta noche", "la proxima semana", "despues de ~1 clase|clases|escuela|recreo", "primer|segundo|tercer|ultimo periodo"],
     "context.pretend": [
       "puede{,n}|podria{,n}|podemos ~3 traer|llevar|usar|tener", "permitido{,s}", "permiten", "se permite{,n}", "reglas", "politica", "obra", "escena", "teatro", "disfraz", "disfraces", "juguete{,s}", "pelicula", "videojuego{,s}", "historia", "museo", "guerra", "caza", "cocina", "carros", "coches", "trafico", "velocidad", "cruce", "campamento", "policia{,s}", "oficial{,es}", "libro", "proyecto",
@@ -77,7 +79,7 @@ export const es: LexiconSource = {
     "abuse.act": ["lo|la|me|les|nos|le @abuseVerb", "@abuseVerb a mi|su|mis|sus|los|las ~1 @kid", "golpes", "moretones", "moretes"],
     "harassment.explicit": [
       "acos*", "ciberacos*", "ciberbullying", "bullying", "bulling", "buleando", "hostig*", "se burlan|burlaban|burla|burlo de", "burlas", "insultos", "insultan", "insultaron", "insultando", "apodos", "le|les|me|te dicen|llaman ~3 nombres|insultos|groserias|apodos",
-      "le|les|me|te quitan|quitaron|roban|robaron sus|su|mis|mi ~1 cosas|comida|dinero|lonche|almuerzo|telefono", "cuenta falsa", "perfil falso", "humill*", "intimid*", "amenazas", "racista{,s}", "fotos ~1 desnuda|desnudo|intimas", "lo|la|le|les empujan|empujaron|pegan|golpean ~3 todos los dias", "lo|la|le|les empujan|empujaron|pegan|golpean ~3 siempre|recreo|autobus",
+      "le|les|me|te quitan|quitaron|roban|robaron sus|su|mis|mi ~1 cosas|comida|dinero|lonche|almuerzo|telefono", "cuenta falsa", "perfil falso", "humill*", "intimid*", "amenazas", "mensajes ~1 amenazantes|amenazadores", "mensajes de odio", "racista{,s}", "fotos ~1 desnuda|desnudo|intimas", "lo|la|le|les empujan|empujaron|pegan|golpean ~3 todos los dias", "lo|la|le|les empujan|empujaron|pegan|golpean ~3 siempre|recreo|autobus",
       "le|les|me dicen que se mate|muera", "nadie te|lo|la|les quiere", "burlar{,se,te,me} de", "para burlarse",
       "le|les|me|te dicen|llaman|gritan ~2 indio|india|negro|negra|gordo|gorda|mojado|maricon|joto|puto|puta|naco|tonto|tonta|estupido|estupida|feo|fea|retrasado|inutil",
       "le|les|me|te tiran|tiraron|rompen|rompieron su|sus|mi|mis ~1 comida|cosas|mochila|lonche|telefono", "todos te odian", "deberias morirte|matarte", "lo|la|los|las molestan|molestaron todos los dias",

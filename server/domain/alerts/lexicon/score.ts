@@ -55,6 +55,8 @@ export function scoreViolence(a: Analysis): CategoryScore {
     else if (has(target) && has(where) && (has(report) || has(weapon))) score = 0.8;
     else if (has(weapon) && (has(target) || has(intent))) score = 0.85;
     else if (strong && has(target) && (has(where) || has(report))) score = 0.75;
+    // a reported assault: "kicked him until he bled", "golpearon a mi hijo afuera de la escuela"
+    else if (has(target) && (has(sameSentence(a, "context.injury", h)) || has(where))) score = has(where) && !strong ? 0.6 : 0.75;
     else if (strong && has(intent)) score = 0.6;
     else if (strong && has(target)) score = 0.45;
     out.push({ score, evidence: [h, ...intent, ...target, ...where, ...weapon].slice(0, 5) });

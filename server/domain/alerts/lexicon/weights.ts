@@ -5,12 +5,12 @@ export type Weights = Record<LearnedCategory, { features: string[]; bias: number
 export const WEIGHTS: Weights = {
   self_harm: {
     features: ["explicit", "explicitCount", "negatedExplicit", "toldToDie", "distress", "firstPersonDistress", "method", "death", "firstPerson", "secondPerson", "length", "profanity", "mentions"],
-    bias: -2.8356,
-    weights: [1.0377, 0.4711, -0.134, 0.1535, 0.0288, 1.0186, 1.0588, 0.3952, 2.4081, -0.6399, 1.2658, -0.2983, -1.4128],
+    bias: -2.7918,
+    weights: [1.0489, 0.4737, -0.1316, 0.1591, 0.0294, 1.0182, 1.0482, 0.388, 2.3947, -0.6329, 1.2668, -0.3015, -1.4118],
   },
   harassment: {
     features: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
-    bias: -3.098,
-    weights: [1.2062, 4.9891, 1.1641, 2.3552, 1.6064, -0.162, 0.8731, 0.2017, 1.2392, 0.3494, 0.2247, 0.2395, 0.8634, -3.2908, 0.3402],
+    bias: -3.1109,
+    weights: [1.0189, 4.9849, 1.1673, 2.354, 1.6046, -0.159, 0.8745, 0.2057, 1.2386, 0.35, 0.2635, 0.1861, 0.8613, -3.2576, 0.3364],
   },
 };
