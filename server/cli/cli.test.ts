@@ -77,7 +77,9 @@ async function startServer(env: Record<string, string>): Promise<Server> {
 /** Runs the CLI in this process (same code as the binary, without a process start per call). */
 function capture(env: Record<string, string> = {}) {
   const io = { stdout: "", stderr: "", env: { NODE_ENV: "test", LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv };
-  return Object.assign(io, { out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) });
+  // Like the process streams: every write is a line.
+  const line = (s: string) => (s.endsWith("\n") ? s : `${s}\n`);
+  return Object.assign(io, { out: (s: string) => void (io.stdout += line(s)), err: (s: string) => void (io.stderr += line(s)) });
 }
 
 async function inProcess(argv: string[], env: Record<string, string>): Promise<Result> {

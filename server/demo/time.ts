@@ -23,7 +23,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function localParts(at: Date, timeZone: string): LocalParts {
+function partsFromIntl(at: Date, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
   return {
@@ -33,6 +33,35 @@ export function localParts(at: Date, timeZone: string): LocalParts {
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     weekday: WEEKDAYS[parts.weekday ?? "Mon"] ?? 1,
+  };
+}
+
+// UTC offsets change only on whole UTC hours in the zones districts use, so one Intl call per hour
+// is enough; generating a year of activity asks this question hundreds of thousands of times.
+const offsets = new Map<string, number>();
+
+function offsetAt(at: Date, timeZone: string): number {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  const key = `${timeZone}:${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = new Date(hour * 3_600_000);
+    const p = partsFromIntl(start, timeZone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - start.getTime();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+export function localParts(at: Date, timeZone: string): LocalParts {
+  const d = new Date(at.getTime() + offsetAt(at, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
   };
 }
 
