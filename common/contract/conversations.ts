@@ -88,6 +88,8 @@ export const MessageSchema = z.object({
   direction: MessageDirectionSchema,
   channel: ChannelTypeSchema,
   body: z.string(),
+  /** Quoted history and signature folded away from an email's visible text ("show quoted text"). */
+  quotedText: z.string().nullable(),
   author: z.object({ kind: z.enum(["staff", "contact", "system"]), id: z.string().nullable(), name: z.string().nullable() }),
   deliveryStatus: DeliveryStatusSchema.nullable(),
   deliveryError: z.string().nullable(),

@@ -61,6 +61,7 @@ describe("presentMessage", () => {
     contactName: null,
     deliveryStatus: null,
     deliveryError: null,
+    quotedText: null,
     createdAt: new Date("2026-03-02T16:00:00Z"),
   };
 

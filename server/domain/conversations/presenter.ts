@@ -93,6 +93,7 @@ export type MessageRowWithAuthors = {
   direction: string;
   channel: string;
   body: string;
+  quotedText: string | null;
   authorStaffId: string | null;
   authorContactId: string | null;
   staffName: string | null;
@@ -115,6 +116,7 @@ export function presentMessage(m: MessageRowWithAuthors, files: Attachment[]): M
     direction: m.direction as MessageDirection,
     channel: m.channel as ChannelType,
     body: m.body,
+    quotedText: m.quotedText,
     author,
     deliveryStatus: m.deliveryStatus as DeliveryStatus | null,
     deliveryError: m.deliveryError,

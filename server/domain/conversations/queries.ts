@@ -214,6 +214,7 @@ const messageFields = {
   direction: messages.direction,
   channel: messages.channel,
   body: messages.body,
+  quotedText: messages.quotedText,
   authorStaffId: messages.authorStaffId,
   authorContactId: messages.authorContactId,
   staffName: staff.name,
