@@ -7,6 +7,7 @@ import { districts, staff } from "./db/schema/index.js";
 import { DEMO_ADMIN_EMAIL, DEMO_SLUG, seedDemo, type SeedDemoResult } from "./demo/index.js";
 import type { AppDeps } from "./http/context.js";
 import { createJobRunner, type JobRunner } from "./jobs/runner.js";
+import { AppError } from "./lib/errors.js";
 import type { Logger } from "./lib/logger.js";
 
 export type RunningFrontOffice = {
@@ -43,8 +44,14 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
     let seeded: SeedDemoResult | null = null;
     if (config.role !== "worker" && config.seedDemo && (await isEmpty(database))) {
       log.info("empty database: seeding the demo district");
-      seeded = await seedDemo(database.db);
-      log.info({ conversations: seeded.counts.conversations, ms: seeded.ms }, "demo district seeded");
+      try {
+        seeded = await seedDemo(database.db);
+        log.info({ conversations: seeded.counts.conversations, ms: seeded.ms }, "demo district seeded");
+      } catch (err) {
+        // Another process booting on the same PostgreSQL database seeded it first.
+        if (!(err instanceof AppError && err.code === "conflict")) throw err;
+        log.info("the demo district was seeded by another process");
+      }
     }
     const mailer = createMailer(config.smtpUrl);
     jobs = createJobRunner(database, { database, publicUrl: config.publicUrl, mailer }, log);

@@ -114,6 +114,13 @@ describe("the command line, without touching a database", () => {
     }
   });
 
+  it("names the available evaluations when asked for one that does not exist", async () => {
+    const io = capture();
+    expect(await runCli(["eval", "astrology"], io)).toBe(2);
+    expect(io.stderr).toContain("eval needs one of:");
+    expect(io.stderr).toContain("Usage: frontoffice eval");
+  });
+
   it("lists every command in the help", async () => {
     const io = capture();
     expect(await runCli(["help"], io)).toBe(0);
