@@ -156,6 +156,7 @@ export const en = {
       via: "via {{channel}}",
       reply: "Reply to family",
       internalNote: "Internal note",
+      showQuoted: "Show quoted text",
       delivery: {
         label: "Delivery",
         queued: "Queued",

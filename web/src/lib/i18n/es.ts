@@ -158,6 +158,7 @@ export const es: Messages = {
       via: "por {{channel}}",
       reply: "Respuesta a la familia",
       internalNote: "Nota interna",
+      showQuoted: "Mostrar el texto citado",
       delivery: {
         label: "Entrega",
         queued: "En cola",

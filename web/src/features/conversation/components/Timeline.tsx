@@ -48,6 +48,12 @@ function MessageItem({ m, conversationId, contactName }: { m: Message; conversat
         <RelativeTime iso={m.createdAt} className="msg__time" />
       </header>
       <div className="msg__body">{m.body}</div>
+      {m.quotedText ? (
+        <details className="msg__quoted">
+          <summary>{t("conversation.timeline.showQuoted")}</summary>
+          <div className="msg__body msg__body--quoted">{m.quotedText}</div>
+        </details>
+      ) : null}
       {m.attachments.length > 0 ? (
         <ul className="msg__attachments" aria-label={t("conversation.timeline.attachments")}>
           {m.attachments.map((a) => (
