@@ -27,7 +27,7 @@ export const es: LexiconSource = {
   },
   groups: {
     guard: [
-      "me|te|se|nos muero|muere|muera|morimos|muero|muriendo|moria de|por", "muero de ganas", "muerto|muerta|muertos|muertas de risa|cansancio|hambre|sueno|miedo|frio|calor|verguenza|aburrimiento",
+      "me|te|se|nos muero|muere|muera|morimos|muero|muriendo|moria de|por", "muero de ganas", "morir{,me,se} de ~1 risa|verguenza|sueno|hambre|aburrimiento|ganas|miedo|frio|calor|amor|envidia", "muerto|muerta|muertos|muertas de risa|cansancio|hambre|sueno|miedo|frio|calor|verguenza|aburrimiento",
       "me|nos esta|estan matando", "me mata|matan", "matar el|la tiempo|rato|hambre|sed", "matar dos pajaros",
       "fue|es|era|estuvo|estuvieron|estan una|la bomba", "que bomba", "pasarla|pasamos|pasaron|pasaste bomba", "la pasamos bomba", "bomba{,s} de agua|humo|chocolate|bano|crema", "bombazo",
       "tiro{,s} libre{,s}", "tiro{,s} de esquina|tres", "@weapon de juguete|plastico|agua|silicon|silicona|pegamento|carton|espuma|utileria|madera", "pistola de agua", "cuchillo{,s} de mantequilla|cocina", "arma{,s} de juguete",
@@ -36,7 +36,7 @@ export const es: LexiconSource = {
     ],
     "self_harm.explicit": [
       "suicidarme|suicidarse|suicidarte|suicidandose|suicida|suicidas", "suicidar", "intento{,s} de suicidio", "intento|intentaron|intentado suicidarse", "pensamientos suicidas", "pensando|habla|hablando|piensa|pensar en el? suicidio", "quitarme|quitarse|quitarte la vida", "se quiere|quiero|quieres|quiera|queria quitar la vida", "matarme|matarse|matandome|matandose", "me quiero|voy|queria a? matar", "se quiere|va|queria|quiso a? matar", "quiero|quiere|quisiera|queria|quieren morir{,me,se}", "ganas de morir{,me,se}",
-      "no quiero|quiere|queria seguir? vivir|viviendo", "ya no quiero|quiere vivir|existir", "ya no quiero|quiere estar aqui", "acabar|terminar con mi|su vida", "acabar|terminar con todo", "cortarme|cortarse|cortandose|cortandome", "se|me esta|estoy ~1 cortando|lastimando",
+      "no quiero|quiere|queria seguir? vivir|viviendo", "ya no quiero|quiere|puedo|puede seguir", "cansado|cansada de vivir", "cansado|cansada de la vida", "ya no quiero|quiere vivir|existir", "ya no quiero|quiere estar aqui", "acabar|terminar con mi|su vida", "acabar|terminar con todo", "cortarme|cortarse|cortandose|cortandome", "se|me esta|estoy ~1 cortando|lastimando",
       "se|me corta|corto|lastima|lastimo los|sus|mis brazos|munecas|piernas", "lastimando|cortando|lastima|corta los|sus|mis brazos|munecas|piernas", "hacerme|hacerse dano", "autolesion*", "sobredosis", "tomar{,me,se} todas las ~1 pastillas", "se|me tomo|tome todas las ~1 pastillas", "se|me va|voy a tomar todas|muchas ~2 pastillas", "se|me va|voy a tomar un frasco de pastillas",
       "nadie me|la|lo extranaria", "colgar{me,se}|ahorcar{me,se}", "se|me va|voy|quiere|quiero a? colgar|ahorcar", "la|mi vida no tiene sentido", "no tiene sentido vivir", "no le|les veo|ve|vemos sentido a la vida", "quemar{me,se} ~2 a proposito", "se|me quema|quemo ~2 a proposito", "se despide|despidio|despedia de ~2 todos|nosotros|amigos|familia", "carta|nota|mensaje donde|en|que ~3 despide|despidio|despedia",
       "tirar{,me,se}|aventar{,me,se}|lanzar{,me,se} de|del|desde|al|a ~2 puente|edificio|techo|azotea|tren|metro|ventana|vias", "se|me quiere|quiero|va|voy a? tirar|aventar|lanzar de|del|desde|al ~2 puente|edificio|techo|azotea|tren|metro|ventana",
@@ -57,6 +57,7 @@ export const es: LexiconSource = {
     "violence.verb": [KILL, SHOOT, STAB, "dar un balazo|tiro|navajazo", "balazo{,s}", "volar"],
     "violence.harm": [HURT, "hacer{le,te,les} dano", "quemar", "herir", "partir{le,te} la madre|cara|madre", "romper{le,te} la cara|madre", "golpiza", "pelea{,r}"],
     "violence.intent": ["@intent", "va a", "voy a", "van a", "vamos a", "quiere", "amenazo con"],
+    "violence.planned": ["planeado", "planeada", "planean", "manana"],
     "violence.report": ["@report", "rumor{,es}", "amenaza{,s}", "lista"],
     "context.target": ["@target", "a un|una|la|el|los|las|mi|su ~1 maestro|maestra|profesor|profesora|director|directora|estudiante{,s}|alumno{,s}|nino{,s}|nina{,s}|hijo|hija"],
     "context.clitic": ["lo|la|le|les|te|me|nos|los|las"],

@@ -29,6 +29,7 @@ function best(items: CategoryScore[]): CategoryScore {
   return items.reduce((acc, x) => (x.score > acc.score ? x : acc), { score: 0, evidence: [] });
 }
 
+const EVENTS = new Set(["shooting", "shootings", "bombing", "stabbing", "massacre", "shootout", "tiroteo", "balacera", "masacre"]);
 const REFLEXIVE = new Set(["myself", "yourself", "himself", "herself", "themselves", "themself", "ourselves", "yourselves", "urself", "hisself"]);
 
 /** Threats and attacks: a violent verb scored by what surrounds it. */
@@ -38,7 +39,8 @@ export function scoreViolence(a: Analysis): CategoryScore {
   for (const { h, strong } of verbs) {
     // "kill myself", "hurt herself" is self-harm, scored there
     if (REFLEXIVE.has(a.tokens[h.to + 1]?.norm ?? "")) continue;
-    const intent = near(a, "violence.intent", h, -6, -1);
+    // "going to shoot", "va a matar"; or after the noun: "a shooting planned for Friday"
+    const intent = [...near(a, "violence.intent", h, -6, -1), ...near(a, "violence.planned", h, 1, 3)];
     // the target is the verb's object ("hurt the principal", "kill all the teachers"); Spanish object pronouns come
     // before the verb ("lo va a matar")
     const span = h.to - h.from;
@@ -58,6 +60,8 @@ export function scoreViolence(a: Analysis): CategoryScore {
     // a reported assault: "kicked him until he bled", "golpearon a mi hijo afuera de la escuela"
     else if (has(target) && (has(sameSentence(a, "context.injury", h)) || has(where))) score = has(where) && !strong ? 0.6 : 0.75;
     else if (strong && has(intent)) score = 0.6;
+    // "rumors of a shooting at the game this week"
+    else if (EVENTS.has(a.tokens[h.from]?.norm ?? "") && has(report) && has(where)) score = 0.7;
     else if (strong && has(target)) score = 0.45;
     out.push({ score, evidence: [h, ...intent, ...target, ...where, ...weapon].slice(0, 5) });
   }
@@ -189,7 +193,7 @@ function learnedEvidence(a: Analysis, category: LearnedCategory): MarkedHit[] {
 // plan or rumination shortly before a death or self-harm word, in one sentence
 function desireForDeath(a: Analysis): MarkedHit[] {
   for (const c of positive(a, "self_harm.death")) {
-    const desire = near(a, "self_harm.desire", c, -5, -1, true);
+    const desire = near(a, "self_harm.desire", c, -9, -1, true);
     if (desire.length > 0) return [...desire.slice(0, 1), c];
   }
   return [];

@@ -6,7 +6,7 @@ export const WEIGHTS: Weights = {
   self_harm: {
     features: ["explicit", "explicitCount", "negatedExplicit", "toldToDie", "distress", "firstPersonDistress", "method", "death", "firstPerson", "secondPerson", "length", "profanity", "mentions"],
     bias: -2.7918,
-    weights: [1.0489, 0.4737, -0.1316, 0.1591, 0.0294, 1.0182, 1.0482, 0.388, 2.3947, -0.6329, 1.2668, -0.3015, -1.4118],
+    weights: [1.0489, 0.4735, -0.1316, 0.159, 0.0295, 1.018, 1.048, 0.3882, 2.3948, -0.6329, 1.2668, -0.3015, -1.4118],
   },
   harassment: {
     features: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
