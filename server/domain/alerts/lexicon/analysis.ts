@@ -15,6 +15,8 @@ export type Analysis = {
   text: string;
   tokens: Token[];
   groups: Map<string, MarkedHit[]>;
+  /** 1 where the token is a first-person word ("I", "my", "yo", "estoy") */
+  firstPersonAt: Uint8Array;
   /** counts of single-token cues: first person, second person */
   firstPerson: number;
   secondPerson: number;
@@ -23,7 +25,7 @@ export type Analysis = {
 
 // Strong phrases whose meaning flips when a negation comes just before them.
 const NEGATABLE = new Set([
-  "self_harm.explicit", "self_harm.desire", "self_harm.you", "violence.threat", "violence.verb", "violence.harm", "abuse.explicit", "harassment.explicit", "weapon.weapon",
+  "self_harm.explicit", "self_harm.desire", "self_harm.you", "violence.threat", "violence.verb", "violence.harm", "abuse.explicit", "harassment.explicit", "harassment.toldToDie", "weapon.weapon",
 ]);
 const NEGATION_WINDOW = 3;
 // Weak cues that only feed the learned scores; they count in the message's own language only.
@@ -92,15 +94,16 @@ export function analyze(text: string, lang?: string): Analysis {
     if (list) list.push(marked);
     else groups.set(h.group, [marked]);
   }
-  let firstPerson = 0;
+  const firstPersonAt = new Uint8Array(tokens.length);
   let secondPerson = 0;
   let mentions = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (t.mention) mentions++;
-    else if (lex.fp.has(t.norm)) firstPerson++;
+    else if (lex.fp.has(t.norm)) firstPersonAt[i] = 1;
     else if (lex.you.has(t.norm)) secondPerson++;
-  }
-  return { text, tokens, groups, firstPerson, secondPerson, mentions };
+  });
+  const firstPerson = firstPersonAt.reduce((n, v) => n + v, 0);
+  return { text, tokens, groups, firstPersonAt, firstPerson, secondPerson, mentions };
 }
 
 /** Hits of a group that are not negated. */

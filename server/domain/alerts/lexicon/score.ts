@@ -36,9 +36,12 @@ const REFLEXIVE = new Set(["myself", "yourself", "himself", "herself", "themselv
 export function scoreViolence(a: Analysis): CategoryScore {
   const out: CategoryScore[] = positive(a, "violence.threat").map((h) => ({ score: 0.92, evidence: [h] }));
   const verbs = [...positive(a, "violence.verb").map((h) => ({ h, strong: true })), ...positive(a, "violence.harm").map((h) => ({ h, strong: false }))];
+  const has = (xs: MarkedHit[]) => xs.length > 0;
   for (const { h, strong } of verbs) {
     // "kill myself", "hurt herself" is self-harm, scored there
     if (REFLEXIVE.has(a.tokens[h.to + 1]?.norm ?? "")) continue;
+    // "a play about a murder", "cars speed by, someone will get killed": only explicit threats count there
+    if (has(sameSentence(a, "context.pretend", h))) continue;
     // "going to shoot", "va a matar"; or after the noun: "a shooting planned for Friday"
     const intent = [...near(a, "violence.intent", h, -6, -1), ...near(a, "violence.planned", h, 1, 3)];
     // the target is the verb's object ("hurt the principal", "kill all the teachers"); Spanish object pronouns come
@@ -48,9 +51,7 @@ export function scoreViolence(a: Analysis): CategoryScore {
     const where = [...sameSentence(a, "context.place", h), ...sameSentence(a, "context.time", h)];
     const report = near(a, "violence.report", h, -12, -1);
     const weapon = sameSentence(a, "weapon.weapon", h).filter((w) => !w.negated && (w.to < h.from || w.from > h.to));
-    const has = (xs: MarkedHit[]) => xs.length > 0;
-    // "a play about a murder", "are swords allowed": fiction and permission questions only count when explicit
-    if (has(sameSentence(a, "context.pretend", h))) continue;
+    const injury = sameSentence(a, "context.injury", h);
     let score = strong ? 0.25 : 0.15;
     if (has(intent) && has(target)) score = strong ? 0.9 : 0.8;
     else if (has(intent) && has(where)) score = strong ? 0.85 : 0.7;
@@ -58,7 +59,8 @@ export function scoreViolence(a: Analysis): CategoryScore {
     else if (has(weapon) && (has(target) || has(intent))) score = 0.85;
     else if (strong && has(target) && (has(where) || has(report))) score = 0.75;
     // a reported assault: "kicked him until he bled", "golpearon a mi hijo afuera de la escuela"
-    else if (has(target) && (has(sameSentence(a, "context.injury", h)) || has(where))) score = has(where) && !strong ? 0.6 : 0.75;
+    else if (has(target) && has(injury)) score = 0.75;
+    else if (has(target) && has(where)) score = 0.6;
     else if (strong && has(intent)) score = 0.6;
     // "rumors of a shooting at the game this week"
     else if (EVENTS.has(a.tokens[h.from]?.norm ?? "") && has(report) && has(where)) score = 0.7;
@@ -71,17 +73,15 @@ export function scoreViolence(a: Analysis): CategoryScore {
 /** A weapon is an alert when it is somewhere it should not be, or in someone's hands with intent. */
 export function scoreWeapons(a: Analysis): CategoryScore {
   const out: CategoryScore[] = [];
+  const has = (xs: MarkedHit[]) => xs.length > 0;
   for (const w of positive(a, "weapon.weapon")) {
+    // "are swords allowed?", "a movie about the atomic bomb", "the officer carries a gun"
+    if (has(sameSentence(a, "context.pretend", w))) continue;
     // "brought a knife", "showed my daughter a gun"; weak verbs ("has a gun") only right before the weapon
     const carried = near(a, "weapon.possess", w, -6, -1);
     const held = [...near(a, "weapon.have", w, -3, -1), ...near(a, "weapon.found", w, 1, 4)];
     const place = near(a, "context.place", w, -12, 12);
     const context = [...sameSentence(a, "context.time", w), ...near(a, "violence.report", w, -15, -1), ...near(a, "context.target", w, -8, -1)];
-    const has = (xs: MarkedHit[]) => xs.length > 0;
-    if (has(sameSentence(a, "context.pretend", w))) {
-      out.push({ score: 0.2, evidence: [w] });
-      continue;
-    }
     let score = 0.25;
     if ((has(carried) || has(held)) && has(place)) score = 0.95;
     else if (has(place)) score = 0.8;
@@ -108,9 +108,10 @@ const log1p = Math.log1p;
 
 // "I feel so alone", "I'm hopeless": a first-person word within three words before the cue
 function firstPersonBefore(a: Analysis, h: MarkedHit): boolean {
-  return a.tokens.slice(Math.max(0, h.from - 3), h.from).some((t) => t.sent === (a.tokens[h.from] as Token).sent && FIRST_PERSON.has(t.norm));
+  const sent = (a.tokens[h.from] as Token).sent;
+  for (let i = Math.max(0, h.from - 3); i < h.from; i++) if (a.firstPersonAt[i] === 1 && a.tokens[i]?.sent === sent) return true;
+  return false;
 }
-const FIRST_PERSON = new Set(["i", "im", "ive", "id", "me", "my", "myself", "feel", "yo", "me", "estoy", "siento", "mi"]);
 
 /** Feature vectors for the learned part of the scorer; train.ts fits weights on the same functions. */
 export const FEATURES: Record<LearnedCategory, { names: string[]; gate: (a: Analysis) => boolean; extract: (a: Analysis) => number[] }> = {
@@ -149,7 +150,7 @@ export const FEATURES: Record<LearnedCategory, { names: string[]; gate: (a: Anal
       const identity = all(a, "harassment.identity").length;
       const hate = all(a, "harassment.dehuman").length + all(a, "harassment.slur").length;
       return [
-        positive(a, "harassment.explicit").length > 0 ? 1 : 0,
+        positive(a, "harassment.explicit").length + positive(a, "harassment.toldToDie").length > 0 ? 1 : 0,
         log1p(all(a, "harassment.slur").length),
         // a slur for a whole group ("those ...s") rather than a word thrown at one person
         log1p(all(a, "harassment.slur").filter((h) => a.tokens[h.to]?.norm.endsWith("s")).length),
@@ -199,15 +200,21 @@ function desireForDeath(a: Analysis): MarkedHit[] {
   return [];
 }
 
-/** Self-harm: an explicit phrase (first person or reported) or a wish for death is enough; else the learned score. */
-export function scoreSelfHarm(a: Analysis, w: Weights = WEIGHTS): CategoryScore {
+/** What raises self-harm on its own: an explicit phrase (first person or reported) or a wish for death. */
+export function selfHarmTriggers(a: Analysis): { hits: MarkedHit[]; score: number } {
   // "they keep telling her to kill herself" is bullying, scored under harassment
-  const told = positive(a, "harassment.explicit").filter((h) => h.source.includes("to kill"));
+  const told = positive(a, "harassment.toldToDie");
   const explicit = positive(a, "self_harm.explicit").filter((h) => !told.some((t) => h.from >= t.from && h.from <= t.to));
-  const learned = learnedScore("self_harm", a, w);
-  if (explicit.length > 0) return { score: Math.max(0.9, learned), evidence: explicit.slice(0, 5) };
+  if (explicit.length > 0) return { hits: explicit.slice(0, 5), score: 0.9 };
   const desire = desireForDeath(a);
-  if (desire.length > 0) return { score: Math.max(0.8, learned), evidence: desire };
+  return { hits: desire, score: desire.length > 0 ? 0.8 : 0 };
+}
+
+/** Self-harm: a trigger phrase is enough; otherwise the learned score of weak cues. */
+export function scoreSelfHarm(a: Analysis, w: Weights = WEIGHTS): CategoryScore {
+  const trigger = selfHarmTriggers(a);
+  const learned = learnedScore("self_harm", a, w);
+  if (trigger.hits.length > 0) return { score: Math.max(trigger.score, learned), evidence: trigger.hits };
   return { score: learned, evidence: learnedEvidence(a, "self_harm") };
 }
 
@@ -220,9 +227,15 @@ function isInsult(a: Analysis, h: MarkedHit): boolean {
 }
 const INSULT_LEAD = new Set(["go", "just", "should", "shoulda", "please", "pls", "plz", "can", "could", "fucking", "fuckin", "and", "then", "u", "ya", "lol", "lmao", "bitch", "nigga", "ugly", "loser", "fat", "stupid", "retard", "weirdo", "freak", "to", "said", "tells", "told"]);
 
-/** Bullying and harassment: explicit bullying phrases, telling someone to kill themselves, or the learned score. */
+/** What raises harassment on its own: bullying phrases, telling someone to kill themselves, "kys". */
+export function harassmentTriggers(a: Analysis): MarkedHit[] {
+  const insults = positive(a, "self_harm.you").filter((h) => isInsult(a, h));
+  return [...positive(a, "harassment.explicit"), ...positive(a, "harassment.toldToDie"), ...insults];
+}
+
+/** Bullying and harassment: a trigger phrase, or the learned score (slurs, identity hate, insults). */
 export function scoreHarassment(a: Analysis, w: Weights = WEIGHTS): CategoryScore {
-  const explicit = [...positive(a, "harassment.explicit"), ...positive(a, "self_harm.you").filter((h) => isInsult(a, h))];
+  const explicit = harassmentTriggers(a);
   const learned = learnedScore("harassment", a, w);
   if (explicit.length > 0) return { score: Math.max(0.85, learned), evidence: explicit.slice(0, 5) };
   return { score: learned, evidence: learnedEvidence(a, "harassment") };

@@ -12,17 +12,18 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { analyze, positive, type Analysis } from "./analysis.js";
+import { analyze, type Analysis } from "./analysis.js";
 import { EVAL_LABEL } from "../detector.js";
-import { FEATURES, scoreAll, type BuiltInAlertCategory } from "./score.js";
+import { FEATURES, harassmentTriggers, scoreAll, selfHarmTriggers, type BuiltInAlertCategory } from "./score.js";
 import type { LearnedCategory, Weights } from "./weights.js";
 
 type Row = { text: string; label: string; lang?: "en" | "es" };
 type Sample = { a: Analysis; label: string; heldOut: boolean };
 
-const EXPLICIT: Record<LearnedCategory, (a: Analysis) => boolean> = {
-  self_harm: (a) => positive(a, "self_harm.explicit").length > 0,
-  harassment: (a) => positive(a, "harassment.explicit").length + positive(a, "self_harm.you").length > 0,
+// messages the category raises whatever the learned score
+const TRIGGERED: Record<LearnedCategory, (a: Analysis) => boolean> = {
+  self_harm: (a) => selfHarmTriggers(a).hits.length > 0,
+  harassment: (a) => harassmentTriggers(a).length > 0,
 };
 const L2 = 1;
 
@@ -81,7 +82,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logit = (p: number) => Math.log(p / (1 - p));
 
 function chooseThreshold(category: LearnedCategory, train: Sample[], z: number[], opts: { recall: number; far: number }): number {
-  const fires = (t: number) => train.map((s, i) => EXPLICIT[category](s.a) || sigmoid(z[i] as number) >= t);
+  const fires = (t: number) => train.map((s, i) => TRIGGERED[category](s.a) || sigmoid(z[i] as number) >= t);
   const candidates = [...new Set(z.filter(Number.isFinite).map((v) => Math.round(sigmoid(v) * 1000) / 1000))].sort((x, y) => x - y);
   if (category === "self_harm") {
     const pos = train.filter((s) => s.label === "self_harm").length;

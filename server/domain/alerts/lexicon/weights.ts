@@ -5,12 +5,12 @@ export type Weights = Record<LearnedCategory, { features: string[]; bias: number
 export const WEIGHTS: Weights = {
   self_harm: {
     features: ["explicit", "explicitCount", "negatedExplicit", "toldToDie", "distress", "firstPersonDistress", "method", "death", "firstPerson", "secondPerson", "length", "profanity", "mentions"],
-    bias: -2.7918,
-    weights: [1.0489, 0.4735, -0.1316, 0.159, 0.0295, 1.018, 1.048, 0.3882, 2.3948, -0.6329, 1.2668, -0.3015, -1.4118],
+    bias: -2.7768,
+    weights: [1.1123, 0.4835, -0.1613, 0.2049, 0.0205, 1.1899, 1.055, 0.3703, 2.2898, -0.511, 1.3261, -0.2938, -1.4066],
   },
   harassment: {
     features: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
-    bias: -3.1109,
+    bias: -3.1017,
     weights: [1.0189, 4.9849, 1.1673, 2.354, 1.6046, -0.159, 0.8745, 0.2057, 1.2386, 0.35, 0.2635, 0.1861, 0.8613, -3.2576, 0.3364],
   },
 };
