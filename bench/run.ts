@@ -1,0 +1,144 @@
+/**
+ * `npm run bench [-- --quick]`: throughput of the paths families hit, on PGlite and on PostgreSQL
+ * (when one answers at BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres).
+ * Prints one JSON line per measurement. Numbers, not assertions: speed is never a unit test.
+ *
+ * - inbound_email: raw emails stored as deliveries, then parsed, classified, threaded and filed by the
+ *   ingest job (a third are replies that thread by In-Reply-To), in messages per second.
+ * - form_submission: POST /api/public/:district/inquiries through the whole app (validate, store,
+ *   queue the acknowledgement), one at a time, requests per second with p50/p99 latency.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { buildApp } from "../server/app.js";
+import { createMailer } from "../server/channels/email/mailer.js";
+import { migrateDatabase, openDatabase, type Database } from "../server/db/client.js";
+import { categories, departments, topics } from "../server/db/schema/index.js";
+import { createChannel, storeInboundDelivery } from "../server/domain/channels/index.js";
+import { createDistrict } from "../server/domain/districts/index.js";
+import { buildCtx, type AppDeps } from "../server/http/context.js";
+import { createJobRunner } from "../server/jobs/runner.js";
+import { createLogger } from "../server/lib/logger.js";
+
+const quick = process.argv.includes("--quick");
+const log = createLogger("silent");
+
+async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise<{ database: Database; drop(): Promise<void> }> }[]> {
+  const list: { name: "pglite" | "postgres"; open(): Promise<{ database: Database; drop(): Promise<void> }> }[] = [
+    { name: "pglite", open: async () => ({ database: await openDatabase({}), drop: async () => undefined }) },
+  ];
+  const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const probe = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    list.push({
+      name: "postgres",
+      open: async () => {
+        const name = `frontoffice_bench_${randomBytes(4).toString("hex")}`;
+        const c = new pg.Client({ connectionString: admin });
+        await c.connect();
+        await c.query(`CREATE DATABASE ${name}`);
+        await c.end();
+        const url = new URL(admin);
+        url.pathname = `/${name}`;
+        const database = await openDatabase({ databaseUrl: url.toString() });
+        return {
+          database,
+          drop: async () => {
+            const a = new pg.Client({ connectionString: admin });
+            await a.connect();
+            await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            await a.end();
+          },
+        };
+      },
+    });
+  } catch {
+    process.stderr.write("bench: no PostgreSQL reachable, measuring PGlite only\n");
+  }
+  return list;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+async function setup(database: Database) {
+  await migrateDatabase(database);
+  const jobs = createJobRunner(database, { database, publicUrl: "http://localhost", mailer: createMailer(undefined) }, log);
+  await jobs.init();
+  const district = await createDistrict(database.db, { slug: "bench", name: "Bench USD", referencePrefix: "BUSD", replyDomain: "bench.example", fromEmail: "letstalk@bench.example" });
+  const { channel } = await createChannel({ db: database.db, districtId: district.id }, { type: "email", address: district.fromEmail, name: "bench" });
+  const [dep] = await database.db.insert(departments).values({ districtId: district.id, name: "Transportation", slug: "transportation" }).returning();
+  const [cat] = await database.db.insert(categories).values({ districtId: district.id, slug: "general", name: { en: "General" } }).returning();
+  await database.db.insert(topics).values({ districtId: district.id, categoryId: cat!.id, departmentId: dep!.id, slug: "general-question", name: { en: "General question" } });
+  const deps: AppDeps = { database, jobs, log, now: () => new Date(), publicUrl: "http://localhost", devOutbox: false };
+  return { jobs, district, channel, deps };
+}
+
+function rawEmail(i: number): Buffer {
+  const replyTo = i % 3 === 2 ? `In-Reply-To: <bench-${i - 1}@example.com>\r\n` : "";
+  return Buffer.from(
+    `From: Parent ${i} <parent${i % 50}@example.com>\r\nTo: letstalk@bench.example\r\nSubject: Bus ${i % 40} was late\r\nMessage-ID: <bench-${i}@example.com>\r\n${replyTo}` +
+      `Content-Type: text/plain; charset=utf-8\r\n\r\nHello, bus ${i % 40} was late again today at the Elm Street stop.\r\n\r\nOn Mon, Mar 2, 2026 at 8:00 AM Bench USD wrote:\r\n> Thank you for writing.\r\n`,
+  );
+}
+
+async function benchInbound(engine: string, env: Awaited<ReturnType<typeof setup>>, n: number): Promise<void> {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await env.deps.database.db.transaction((tx) =>
+      storeInboundDelivery(buildCtx(env.deps, tx, env.district.id, { kind: "system", reason: "bench" }), env.channel, {
+        providerMessageId: `<bench-${i}@example.com>`,
+        source: "bench",
+        raw: rawEmail(i),
+      }),
+    );
+  }
+  const stored = performance.now();
+  await env.jobs.drain({ maxRounds: 10_000 });
+  const done = performance.now();
+  const line = {
+    bench: "inbound_email",
+    engine,
+    n,
+    store_per_s: r2(n / ((stored - t0) / 1000)),
+    ingest_per_s: r2(n / ((done - stored) / 1000)),
+    end_to_end_per_s: r2(n / ((done - t0) / 1000)),
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+async function benchForms(engine: string, env: Awaited<ReturnType<typeof setup>>, n: number): Promise<void> {
+  const app = await buildApp(env.deps);
+  await app.ready();
+  const lat: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/public/bench/inquiries",
+      payload: { topic: "general-question", message: `Question ${i} about the bus schedule`, name: "Pat", email: `p${i}@example.com` },
+    });
+    if (res.statusCode !== 201) throw new Error(`form submission ${i}: ${res.statusCode} ${res.body}`);
+    lat.push(performance.now() - s);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  process.stdout.write(`${JSON.stringify({ bench: "form_submission", engine, n, concurrency: 1, per_s: r2(n / secs), p50_ms: r2(pct(lat, 50)), p99_ms: r2(pct(lat, 99)) })}\n`);
+  await app.close();
+}
+
+for (const engine of await engines()) {
+  const { database, drop } = await engine.open();
+  try {
+    const env = await setup(database);
+    await benchInbound(engine.name, env, quick ? 150 : 1000);
+    await benchForms(engine.name, env, quick ? 150 : 1000);
+    await env.jobs.stop();
+  } finally {
+    await database.close();
+    await drop();
+  }
+}
+process.exit(0);
