@@ -1,9 +1,9 @@
 import { fitTemperature, quantile } from "./calibration.js";
-import { DEFAULT_FEATURE_OPTIONS, WORD_BLOCK, extractFeatures, type FeatureBag, type FeatureOptions } from "./features.js";
+import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureBag, type FeatureOptions } from "./features.js";
 import { mulberry32, shuffle } from "./prng.js";
-import { decodeWeights, encodeWeights, type EncodedWeights } from "./serialize.js";
+import { decodeWeights, encodeWeights, roundToHalf, type EncodedWeights } from "./serialize.js";
 import { SoftmaxModel } from "./softmax-model.js";
-import { Vocabulary, type BlockWeights, type SparseVector } from "./vocabulary.js";
+import { Vocabulary, type BlockWeights, type EncodedVocabulary, type SparseVector } from "./vocabulary.js";
 
 /**
  * Learned routing: a classifier trained on a district's own routed history ("this message went to
@@ -31,11 +31,15 @@ export type ClassifierOptions = {
   epochs: number | "auto";
   learningRate: number;
   l2: number;
+  /** weights smaller than this are set to zero after training (~90% of them: a compact model, same accuracy) */
+  pruneBelow: number;
   seed: number;
   /** share of each label held out to fit the temperature and the threshold (then the model is refitted on all) */
   holdoutFraction: number;
   /** the automatic threshold keeps this share of held-out in-scope messages above it */
   inScopeKeepRate: number;
+  /** confidence needed to route a message that shares no topic word with the history */
+  unknownTopicThreshold: number;
   /** bounds of the automatic threshold */
   minThreshold: number;
   maxThreshold: number;
@@ -49,15 +53,17 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   minDf: 2,
   blockWeights: { words: 1, chars: 1 },
   epochs: "auto",
-  learningRate: 0.5,
+  learningRate: 1,
   l2: 1e-5,
+  pruneBelow: 0.03,
   seed: 20_240_901,
   holdoutFraction: 0.15,
-  inScopeKeepRate: 0.95,
+  inScopeKeepRate: 0.97,
+  unknownTopicThreshold: 0.9,
   minThreshold: 0.2,
   maxThreshold: 0.9,
   learnSteps: 20,
-  learnTarget: 0.6,
+  learnTarget: 0.75,
 };
 
 /** Threshold used when the history is too small to hold a slice out. */
@@ -71,7 +77,7 @@ export type SerializedRoutingClassifier = {
   options: ClassifierOptions;
   labels: string[];
   labelCounts: number[];
-  vocabulary: { hashes: number[]; df: number[]; block: number[]; docs: number };
+  vocabulary: EncodedVocabulary;
   weights: EncodedWeights;
   bias: number[];
   temperature: number;
@@ -140,29 +146,43 @@ export class RoutingClassifier {
     const all = fitLinear(bags, y, c.labels.length, opts, random);
     c.vocab = all.vocab;
     c.model = all.model;
+    roundToHalf(c.model);
     return c;
   }
 
   /**
-   * Learn one more routed example, e.g. when staff reassign a conversation to another department: a few
-   * gradient steps on this example until the model gives its label at least `learnTarget`. A new label
-   * (a new department) is added on the fly.
+   * Learn one more routed example, e.g. when staff reassign a conversation to another department: gradient
+   * steps on this example (at most `learnSteps`) until the model gives its label a calibrated confidence of at
+   * least `learnTarget`. Only word weights move: label priors (biases) stay as training fitted them, so a run
+   * of reassignments to one department does not pull unrelated messages towards it. A new label (a new
+   * department) is added on the fly.
    */
   learn(example: RoutingExample): void {
     const bag = extractFeatures(example.text, example.lang, this.options.features);
     this.model.addFeatures(this.vocab.addDocument(bag));
     const label = this.indexLabel(example.label);
     this.labelCounts[label]!++;
-    if (this.labels.length < 2) return;
     const x = this.vocab.vectorize(bag, this.options.blockWeights);
     const p = new Float64Array(this.model.classes);
     for (let step = 0; step < this.options.learnSteps; step++) {
       this.model.scores(x, p);
-      SoftmaxModel.softmax(p);
+      if (this.labels.length === 1) {
+        // a single label so far: learn it against an implicit "anything else" scored 0 (logistic loss), so
+        // the first department's words are already known when a second one appears
+        const q = 1 / (1 + Math.exp(-p[0]!));
+        if (q >= this.options.learnTarget) break;
+        p[0] = q - 1;
+        this.model.step(x, p, this.options.learningRate, 0, 0);
+        continue;
+      }
+      SoftmaxModel.softmax(p, this.temperature);
       if (argmax(p) === label && p[label]! >= this.options.learnTarget) break;
+      this.model.scores(x, p);
+      SoftmaxModel.softmax(p);
       p[label]! -= 1;
-      this.model.step(x, p, this.options.learningRate, 0);
+      this.model.step(x, p, this.options.learningRate, 0, 0);
     }
+    this.settleRows(x);
   }
 
   /**
@@ -185,7 +205,20 @@ export class RoutingClassifier {
     if (pl >= 1 - 1e-9) return;
     // gradient of -log(1 - p_label) with respect to the logits
     for (let c = 0; c < p.length; c++) p[c] = c === label ? pl : (-p[c]! * pl) / (1 - pl);
-    this.model.step(x, p, this.options.learningRate, 0);
+    this.model.step(x, p, this.options.learningRate, 0, 0);
+    this.settleRows(x);
+  }
+
+  /** Keep the stored form exact after an update: prune, then round to half precision, the rows just changed. */
+  private settleRows(x: SparseVector): void {
+    this.model.rescale();
+    const C = this.model.classes;
+    const w = this.model.w;
+    for (let k = 0; k < x.idx.length; k++) {
+      const base = x.idx[k]! * C;
+      for (let c = 0; c < C; c++) if (Math.abs(w[base + c]!) < this.options.pruneBelow) w[base + c] = 0;
+    }
+    roundToHalf(this.model, x.idx);
   }
 
   /**
@@ -202,10 +235,13 @@ export class RoutingClassifier {
     const top = topK(p, 3).map((c) => ({ label: this.labels[c]!, confidence: round(p[c]!) }));
     const best = top[0]!;
     if (this.labels.length < 2) return { top, decision: { triage: true, reason: "not_trained" } };
-    if (!hasWordFeature(x, this.vocab)) return { top, decision: { triage: true, reason: "no_known_words" } };
+    const confidence = p[this.labelIndex.get(best.label)!]!;
     const threshold = opts.threshold ?? this.threshold;
-    if (p[this.labelIndex.get(best.label)!]! < threshold) {
-      return { top, decision: { triage: true, reason: "low_confidence" } };
+    if (confidence < threshold) return { top, decision: { triage: true, reason: "low_confidence" } };
+    // no word that names a topic in common with the history ("what is the weather on saturday"): only a
+    // near-certain prediction (greetings, thanks) may route
+    if (confidence < Math.max(threshold, this.options.unknownTopicThreshold) && !bag.topical.some((h) => this.vocab.index.has(h))) {
+      return { top, decision: { triage: true, reason: "no_known_words" } };
     }
     return { top, decision: { label: best.label, confidence: best.confidence } };
   }
@@ -246,10 +282,18 @@ export class RoutingClassifier {
       throw new Error(`unsupported routing classifier format ${String(json.format)} v${String(json.version)}`);
     }
     const c = new RoutingClassifier({ ...DEFAULT_CLASSIFIER_OPTIONS, ...json.options });
-    json.labels.forEach((l) => c.indexLabel(l));
-    c.labelCounts = [...json.labelCounts];
     c.vocab = Vocabulary.fromJSON(json.vocabulary);
     c.model = decodeWeights(json.weights, json.bias);
+    json.labels.forEach((l) => c.indexLabel(l));
+    c.labelCounts = [...json.labelCounts];
+    if (
+      c.labels.length !== json.labels.length ||
+      c.labelCounts.length !== c.labels.length ||
+      c.model.classes !== c.labels.length ||
+      c.model.features !== c.vocab.size
+    ) {
+      throw new Error("routing classifier parts do not match (labels, vocabulary, weights)");
+    }
     c.temperature = json.temperature;
     c.threshold = json.threshold;
     return c;
@@ -276,29 +320,77 @@ function fitLinear(bags: FeatureBag[], y: number[], classes: number, opts: Class
   const xs = bags.map((b) => vocab.vectorize(b, opts.blockWeights));
   const model = new SoftmaxModel(vocab.size, classes);
   const epochs = opts.epochs === "auto" ? autoEpochs(bags.length) : opts.epochs;
+  sgd(model, xs, y, epochs, opts, random);
+  const w = model.w;
+  for (let i = 0; i < w.length; i++) if (Math.abs(w[i]!) < opts.pruneBelow) w[i] = 0;
+  return { vocab, model };
+}
+
+/** Candidates kept per example between full passes: the most probable classes, and the example's own label. */
+const MAX_CANDIDATES = 8;
+
+function pickCandidates(p: Float64Array, label: number): Int32Array {
+  const top = topK(p, MAX_CANDIDATES);
+  if (!top.includes(label)) top[top.length - 1] = label;
+  return Int32Array.from(top);
+}
+/** Passes that score every class (and choose each example's candidates); the others score candidates only. */
+const isFullPass = (epoch: number, epochs: number) => epoch < 2 || epoch % 4 === 0 || epoch === epochs - 1;
+
+/**
+ * SGD on softmax cross-entropy with a linearly decaying learning rate and lazy L2 decay. With many labels
+ * (more than 2 × MAX_CANDIDATES), the first pass updates every label; later, each example only updates its
+ * candidates (its most probable labels and its own, chosen on the "full" passes that score every label), and
+ * between full passes only those candidates are scored. The labels left out have a negligible probability for
+ * that example, so accuracy is unchanged (measured on held-out slices of both development corpora) while a
+ * pass costs several times less with 77–150 labels.
+ */
+function sgd(model: SoftmaxModel, xs: SparseVector[], y: number[], epochs: number, opts: ClassifierOptions, random: () => number): void {
+  const C = model.classes;
   const order = xs.map((_, i) => i);
-  const p = new Float64Array(classes);
+  const p = new Float64Array(C);
+  const g = new Float64Array(C);
+  const sampled = C > MAX_CANDIDATES * 2;
+  const candidates: Array<Int32Array | undefined> = new Array(xs.length);
   const total = epochs * order.length;
   let t = 0;
   for (let e = 0; e < epochs; e++) {
     shuffle(order, random);
+    const full = isFullPass(e, epochs);
     for (const i of order) {
       // linear decay to a small floor
       const lr = opts.learningRate * (1 - t / total) + opts.learningRate * 0.002;
       t++;
-      model.scores(xs[i]!, p);
-      SoftmaxModel.softmax(p);
-      p[y[i]!]! -= 1;
-      model.step(xs[i]!, p, lr, opts.l2);
+      const x = xs[i]!;
+      const label = y[i]!;
+      const cand = candidates[i];
+      if (!sampled || e === 0) {
+        model.scores(x, p);
+        SoftmaxModel.softmax(p);
+        if (sampled) candidates[i] = pickCandidates(p, label);
+        p[label]! -= 1;
+        model.step(x, p, lr, opts.l2);
+      } else if (full || !cand) {
+        model.scores(x, p);
+        SoftmaxModel.softmax(p);
+        const next = pickCandidates(p, label);
+        candidates[i] = next;
+        for (let j = 0; j < next.length; j++) g[j] = p[next[j]!]! - (next[j] === label ? 1 : 0);
+        model.stepFor(x, next, g, lr, opts.l2);
+      } else {
+        model.scoresFor(x, cand, p);
+        SoftmaxModel.softmax(p, 1, cand.length);
+        for (let j = 0; j < cand.length; j++) if (cand[j] === label) p[j]! -= 1;
+        model.stepFor(x, cand, p, lr, opts.l2);
+      }
     }
   }
   model.rescale();
-  return { vocab, model };
 }
 
-/** About 150k gradient steps in all, between 10 and 60 passes. */
+/** About 75k gradient steps in all, between 5 and 60 passes (more passes for a small history). */
 function autoEpochs(n: number): number {
-  return Math.min(60, Math.max(10, Math.ceil(150_000 / Math.max(1, n))));
+  return Math.min(60, Math.max(5, Math.ceil(75_000 / Math.max(1, n))));
 }
 
 /** Hold out `fraction` of each label that has at least 3 examples (at least one each). */
@@ -320,21 +412,24 @@ function stratifiedSplit(y: number[], fraction: number, random: () => number): {
   return { fit: fit.sort((a, b) => a - b), held: held.sort((a, b) => a - b) };
 }
 
-function hasWordFeature(x: SparseVector, vocab: Vocabulary): boolean {
-  for (let k = 0; k < x.idx.length; k++) if (vocab.block[x.idx[k]!] === WORD_BLOCK) return true;
-  return false;
-}
-
 function argmax(p: Float64Array): number {
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
   return best;
 }
 
+/** Indexes of the k largest values, largest first (ties: lower index first). */
 function topK(p: Float64Array, k: number): number[] {
-  return Array.from(p.keys())
-    .sort((a, b) => p[b]! - p[a]! || a - b)
-    .slice(0, k);
+  const top: number[] = [];
+  for (let c = 0; c < p.length; c++) {
+    const v = p[c]!;
+    if (top.length === k && v <= p[top[k - 1]!]!) continue;
+    let j = top.length;
+    while (j > 0 && p[top[j - 1]!]! < v) j--;
+    top.splice(j, 0, c);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;

@@ -34,24 +34,60 @@ export class SoftmaxModel {
     }
   }
 
-  /** Softmax of scores / temperature, in place. */
-  static softmax(scores: Float64Array, temperature = 1): void {
+  /** Scores of the listed classes only (`out[j]` for `classes[j]`): cheap when a few candidates remain. */
+  scoresFor(x: SparseVector, classes: Int32Array, out: Float64Array): void {
+    const C = this.classes;
+    const w = this.w;
+    const n = classes.length;
+    for (let j = 0; j < n; j++) out[j] = 0;
+    for (let k = 0; k < x.idx.length; k++) {
+      const f = x.idx[k]!;
+      if (f >= this.features) continue;
+      const v = x.val[k]!;
+      const base = f * C;
+      for (let j = 0; j < n; j++) out[j]! += v * w[base + classes[j]!]!;
+    }
+    for (let j = 0; j < n; j++) out[j] = out[j]! * this.scale + this.bias[classes[j]!]!;
+  }
+
+  /** `step` restricted to the listed classes (`grad[j]` for `classes[j]`). */
+  stepFor(x: SparseVector, classes: Int32Array, grad: Float64Array, lr: number, l2: number): void {
+    const C = this.classes;
+    if (l2 > 0) {
+      this.scale *= 1 - lr * l2;
+      if (this.scale < 1e-6) this.rescale();
+    }
+    const w = this.w;
+    const n = classes.length;
+    for (let k = 0; k < x.idx.length; k++) {
+      const f = x.idx[k]!;
+      if (f >= this.features) continue;
+      const coef = (lr * x.val[k]!) / this.scale;
+      const base = f * C;
+      for (let j = 0; j < n; j++) w[base + classes[j]!]! -= coef * grad[j]!;
+    }
+    for (let j = 0; j < n; j++) this.bias[classes[j]!]! -= lr * grad[j]!;
+  }
+
+  /** Softmax of scores / temperature, in place (over the first `n` entries). */
+  static softmax(scores: Float64Array, temperature = 1, n = scores.length): void {
     let max = -Infinity;
-    for (let c = 0; c < scores.length; c++) if (scores[c]! > max) max = scores[c]!;
+    for (let c = 0; c < n; c++) if (scores[c]! > max) max = scores[c]!;
     let sum = 0;
-    for (let c = 0; c < scores.length; c++) {
+    for (let c = 0; c < n; c++) {
       const e = Math.exp((scores[c]! - max) / temperature);
       scores[c] = e;
       sum += e;
     }
-    for (let c = 0; c < scores.length; c++) scores[c]! /= sum;
+    for (let c = 0; c < n; c++) scores[c]! /= sum;
   }
 
   /**
    * One gradient step on a loss whose gradient with respect to the logits is `grad` (already computed by the
-   * caller, e.g. p - onehot for cross-entropy). Classes with a negligible gradient are skipped.
+   * caller, e.g. p - onehot for cross-entropy). Classes with a negligible gradient are skipped. `biasLr` is the
+   * learning rate of the biases (0 keeps the label priors as they are).
    */
-  step(x: SparseVector, grad: Float64Array, lr: number, l2: number): void {
+  step(x: SparseVector, grad: Float64Array, lr: number, l2: number, biasLr = lr): void {
     const C = this.classes;
     if (l2 > 0) {
       this.scale *= 1 - lr * l2;
@@ -67,7 +103,7 @@ export class SoftmaxModel {
       const base = f * C;
       for (const c of active) w[base + c]! -= coef * grad[c]!;
     }
-    for (const c of active) this.bias[c]! -= lr * grad[c]!;
+    if (biasLr !== 0) for (const c of active) this.bias[c]! -= biasLr * grad[c]!;
   }
 
   /** Fold the lazy scale into the weights. */

@@ -21,3 +21,13 @@ export const SPANISH_STOP_WORDS: ReadonlySet<string> = new Set(
   tenemos tener tengo ti tiene tienen todo todos tu tus un una uno unos usted ustedes vosotros y ya yo
   hola buenos buenas dias tardes gracias saludos atentamente favor estimado estimada querido`.split(/\s+/),
 );
+
+/**
+ * Words that say a question is being asked but not what about. A message whose only known words are these
+ * and stop words ("what is the weather like on saturday") shares no topic with the history.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `what whats when where who whom whose why how which can cant will wont need want help question ask know get
+  que cual cuales cuando donde quien quienes como cuanto cuanta cuantos cuantas puedo puede pueden necesito
+  quiero ayuda saber pregunta`.split(/\s+/),
+);

@@ -1,4 +1,8 @@
-import { CHAR_BLOCK, type FeatureBag } from "./features.js";
+import { blockOf, type FeatureBag } from "./features.js";
+import { fromBase64, toBase64 } from "./serialize.js";
+
+/** The vocabulary as stored: base64 arrays of feature hashes and document frequencies (uint32). */
+export type EncodedVocabulary = { hashes: string; df: string; docs: number };
 
 /** A TF-IDF vector over vocabulary indexes. */
 export type SparseVector = { idx: Int32Array; val: Float32Array };
@@ -14,7 +18,6 @@ export class Vocabulary {
   readonly index = new Map<number, number>();
   hashes: number[] = [];
   df: number[] = [];
-  block: number[] = [];
   docs = 0;
 
   get size(): number {
@@ -25,13 +28,12 @@ export class Vocabulary {
   addDocument(bag: FeatureBag): number {
     this.docs++;
     let added = 0;
-    for (const hash of bag.counts.keys()) {
+    for (const hash of bag.hashes) {
       const i = this.index.get(hash);
       if (i === undefined) {
         this.index.set(hash, this.hashes.length);
         this.hashes.push(hash);
         this.df.push(1);
-        this.block.push(bag.blocks.get(hash) ?? 0);
         added++;
       } else this.df[i]!++;
     }
@@ -41,7 +43,7 @@ export class Vocabulary {
   /** Un-count a document (its features stay, with lower document frequencies). */
   removeDocument(bag: FeatureBag): void {
     this.docs = Math.max(0, this.docs - 1);
-    for (const hash of bag.counts.keys()) {
+    for (const hash of bag.hashes) {
       const i = this.index.get(hash);
       if (i !== undefined && this.df[i]! > 0) this.df[i]!--;
     }
@@ -52,7 +54,6 @@ export class Vocabulary {
     const remap = new Int32Array(this.size).fill(-1);
     const hashes: number[] = [];
     const df: number[] = [];
-    const block: number[] = [];
     this.index.clear();
     for (let i = 0; i < remap.length; i++) {
       if (this.df[i]! < minDf) continue;
@@ -60,11 +61,9 @@ export class Vocabulary {
       this.index.set(this.hashes[i]!, hashes.length);
       hashes.push(this.hashes[i]!);
       df.push(this.df[i]!);
-      block.push(this.block[i]!);
     }
     this.hashes = hashes;
     this.df = df;
-    this.block = block;
     return remap;
   }
 
@@ -77,34 +76,43 @@ export class Vocabulary {
     const idx: number[] = [];
     const val: number[] = [];
     const norms = [0, 0];
-    for (const [hash, tf] of bag.counts) {
+    const blocks: number[] = [];
+    for (let k = 0; k < bag.hashes.length; k++) {
+      const hash = bag.hashes[k]!;
       const i = this.index.get(hash);
       if (i === undefined) continue;
-      const v = (1 + Math.log(tf)) * this.idf(i);
+      const v = (1 + Math.log(bag.counts[k]!)) * this.idf(i);
       idx.push(i);
       val.push(v);
-      norms[this.block[i]!]! += v * v;
+      blocks.push(blockOf(hash));
+      norms[blockOf(hash)]! += v * v;
     }
     const scale = [
       norms[0]! > 0 ? weights.words / Math.sqrt(norms[0]!) : 0,
       norms[1]! > 0 ? weights.chars / Math.sqrt(norms[1]!) : 0,
     ];
     const out: SparseVector = { idx: Int32Array.from(idx), val: new Float32Array(val.length) };
-    for (let k = 0; k < val.length; k++) out.val[k] = val[k]! * scale[this.block[idx[k]!] === CHAR_BLOCK ? 1 : 0]!;
+    for (let k = 0; k < val.length; k++) out.val[k] = val[k]! * scale[blocks[k]!]!;
     return out;
   }
 
-  toJSON(): { hashes: number[]; df: number[]; block: number[]; docs: number } {
-    return { hashes: this.hashes, df: this.df, block: this.block, docs: this.docs };
+  toJSON(): EncodedVocabulary {
+    return {
+      hashes: toBase64(Uint32Array.from(this.hashes)),
+      df: toBase64(Uint32Array.from(this.df)),
+      docs: this.docs,
+    };
   }
 
-  static fromJSON(json: { hashes: number[]; df: number[]; block: number[]; docs: number }): Vocabulary {
+  static fromJSON(json: EncodedVocabulary): Vocabulary {
     const v = new Vocabulary();
-    v.hashes = [...json.hashes];
-    v.df = [...json.df];
-    v.block = [...json.block];
+    v.hashes = Array.from(fromBase64(json.hashes, Uint32Array));
+    v.df = Array.from(fromBase64(json.df, Uint32Array));
+    if (v.df.length !== v.hashes.length) {
+      throw new Error("routing classifier vocabulary arrays differ in length");
+    }
     v.docs = json.docs;
-    json.hashes.forEach((h, i) => v.index.set(h, i));
+    v.hashes.forEach((h, i) => v.index.set(h, i));
     return v;
   }
 }
