@@ -40,15 +40,16 @@ export const CRITICAL_THRESHOLD = 0.8;
 
 const CAN_BE_CRITICAL: ReadonlySet<string> = new Set(["self_harm", "violence", "weapons", "abuse"]);
 
+// One span per stretch of the message: overlapping cues ("he would", "would kill") are merged.
 function evidenceOf(text: string, tokens: Token[], hits: Pick<Hit, "from" | "to">[]): AlertEvidence[] {
-  const spans = new Map<number, AlertEvidence>();
-  for (const h of hits) {
-    const start = (tokens[h.from] as Token).start;
-    const end = (tokens[h.to] as Token).end;
-    const prev = spans.get(start);
-    if (!prev || prev.end < end) spans.set(start, { phrase: text.slice(start, end), start, end });
+  const spans = hits.map((h) => ({ start: (tokens[h.from] as Token).start, end: (tokens[h.to] as Token).end })).sort((x, y) => x.start - y.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
   }
-  return [...spans.values()].sort((x, y) => x.start - y.start);
+  return merged.map(({ start, end }) => ({ phrase: text.slice(start, end), start, end }));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -10,7 +10,7 @@ export const WEIGHTS: Weights = {
   },
   harassment: {
     features: ["explicit", "slur", "slurGroup", "slurWeak", "identity", "dehuman", "insult", "targetedInsult", "profanity", "secondPerson", "toldToDie", "violence", "identityHate", "length", "mentions"],
-    bias: -3.1017,
+    bias: -3.5982,
     weights: [1.0189, 4.9849, 1.1673, 2.354, 1.6046, -0.159, 0.8745, 0.2057, 1.2386, 0.35, 0.2635, 0.1861, 0.8613, -3.2576, 0.3364],
   },
 };
