@@ -10,7 +10,11 @@ export type OutgoingEmail = {
   messageId: string;
   inReplyTo?: string | null;
   references?: string | null;
+  /** Sign with the district's DKIM key when it configured one. */
+  dkim?: DkimKey | null;
 };
+
+export type DkimKey = { domainName: string; keySelector: string; privateKey: string };
 
 export type SendResult = { ok: true; response: string } | { ok: false; permanent: boolean; reason: string };
 
@@ -37,6 +41,7 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
           ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
           ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
           ...(mail.references ? { references: mail.references } : {}),
+          ...(mail.dkim ? { dkim: mail.dkim } : {}),
         });
         return { ok: true, response: String(info.response ?? "sent") };
       } catch (err) {

@@ -1,10 +1,22 @@
 import { z } from "zod";
+import type { DkimKey } from "../../channels/email/mailer.js";
+import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
 import type { JobDefinition } from "../registry.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), emailId: z.string().uuid() });
 const MAX_ATTEMPTS = 6;
+const DkimSchema = z.object({ domainName: z.string().min(1), keySelector: z.string().min(1), privateKey: z.string().min(1) });
+
+/** The DKIM key of the channel the email is sent from (its `config.dkim`), if the district set one. */
+async function dkimFor(deps: Parameters<typeof deliverEmailJob.handler>[0], districtId: string, from: string): Promise<DkimKey | null> {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const channel = await findChannelByAddress(deps.database.db, "email", address);
+  if (!channel || channel.districtId !== districtId) return null;
+  const parsed = DkimSchema.safeParse((channel.config as { dkim?: unknown }).dkim);
+  return parsed.success ? parsed.data : null;
+}
 
 /** Sends one stored email; a temporary failure is retried with backoff, a permanent one marks the message failed. */
 export const deliverEmailJob: JobDefinition<typeof Payload> = {
@@ -34,6 +46,7 @@ export const deliverEmailJob: JobDefinition<typeof Payload> = {
       messageId: email.headerMessageId,
       inReplyTo: email.inReplyTo,
       references: email.references,
+      dkim: await dkimFor(deps, payload.districtId, email.fromAddress),
     });
     const final = !result.ok && (result.permanent || email.attempts + 1 >= MAX_ATTEMPTS);
     await deps.database.db.transaction((tx) =>
