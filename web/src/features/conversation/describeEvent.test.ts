@@ -119,4 +119,15 @@ describe("timeline sentences", () => {
       "An email to the family could not be delivered: 550 no such user",
     ]);
   });
+
+  it("notes out-of-office replies and permanent bounces, but not delays", () => {
+    const system = { kind: "system", id: null, name: null } as const;
+    expect(en_(event("email.auto_reply_received", { messageId: null, reason: "auto-submitted" }, system))).toEqual([
+      "The family’s mailbox sent an automatic reply (out of office)",
+    ]);
+    expect(es_(event("email.bounced", { emailId: "e", recipients: ["ana@example.com"], permanent: true, status: "5.1.1" }, system))).toEqual([
+      "El correo a ana@example.com rebotó: la dirección no acepta correo",
+    ]);
+    expect(en_(event("email.bounced", { emailId: "e", recipients: ["ana@example.com"], permanent: false, status: "4.2.2" }, system))).toEqual([]);
+  });
 });

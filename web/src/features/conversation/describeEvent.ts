@@ -119,6 +119,14 @@ export function describeEvent(e: TimelineEvent, t: TFunction, n: Names): string[
     case "email.failed":
       // A failed reply shows on the reply itself; other emails (acknowledgement, rating link) show here.
       return d.purpose === "reply" ? [] : [t("conversation.timeline.events.emailFailed", { reason: String(d.reason ?? "") })];
+    case "email.auto_reply_received":
+      return [t("conversation.timeline.events.autoReply")];
+    case "email.bounced":
+      return d.permanent === true ? [t("conversation.timeline.events.bounced", { recipients: ((d.recipients as string[] | undefined) ?? []).join(", ") })] : [];
+    case "email.complaint_received":
+      return [t("conversation.timeline.events.complaint")];
+    case "participant.added":
+      return [t("conversation.timeline.events.participantAdded")];
     default:
       return [];
   }

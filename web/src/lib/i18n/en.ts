@@ -188,6 +188,10 @@ export const en = {
         ratingRequested: "A rating request was sent to the family",
         rated: "The family rated this {{accuracy}}/{{timeliness}}/{{courtesy}} (accuracy / timeliness / courtesy)",
         emailFailed: "An email to the family could not be delivered: {{reason}}",
+        autoReply: "The family’s mailbox sent an automatic reply (out of office)",
+        bounced: "Email to {{recipients}} bounced: the address does not accept mail",
+        complaint: "The family’s email provider reported our message as unwanted",
+        participantAdded: "Someone copied on the email joined this conversation",
       },
     },
     composer: {

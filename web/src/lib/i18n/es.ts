@@ -190,6 +190,10 @@ export const es: Messages = {
         ratingRequested: "Se envió a la familia una solicitud de calificación",
         rated: "La familia calificó esto con {{accuracy}}/{{timeliness}}/{{courtesy}} (exactitud / rapidez / cortesía)",
         emailFailed: "No se pudo entregar un correo a la familia: {{reason}}",
+        autoReply: "El buzón de la familia envió una respuesta automática (fuera de la oficina)",
+        bounced: "El correo a {{recipients}} rebotó: la dirección no acepta correo",
+        complaint: "El proveedor de correo de la familia reportó nuestro mensaje como no deseado",
+        participantAdded: "Una persona copiada en el correo se unió a esta conversación",
       },
     },
     composer: {
