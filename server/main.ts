@@ -6,7 +6,9 @@ import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { districts, staff } from "./db/schema/index.js";
 import { DEMO_ADMIN_EMAIL, DEMO_SLUG, seedDemo, type SeedDemoResult } from "./demo/index.js";
 import type { AppDeps } from "./http/context.js";
+import { startInboundSmtp } from "./ingest/smtp.js";
 import { createJobRunner, type JobRunner } from "./jobs/runner.js";
+import type { SmtpReceiver } from "./channels/email/smtp-receiver.js";
 import { AppError } from "./lib/errors.js";
 import type { Logger } from "./lib/logger.js";
 
@@ -18,6 +20,8 @@ export type RunningFrontOffice = {
   app: App | null;
   /** Where the HTTP server actually listens (PORT=0 picks a free port). */
   address: string | null;
+  /** The port of the built-in SMTP receiver, when it runs. */
+  smtpPort: number | null;
   /** The demo district created by this start, with its one-time admin password. */
   seeded: SeedDemoResult | null;
   /** Stops accepting requests, lets in-flight ones finish, stops the job workers, closes the database. */
@@ -38,6 +42,7 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let jobs: JobRunner | undefined;
   let app: App | null = null;
+  let smtp: SmtpReceiver | null = null;
   try {
     await migrateDatabase(database);
     log.info({ database: database.kind }, "database ready");
@@ -65,7 +70,12 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
       const deps: AppDeps = { database, jobs, log, now: () => new Date(), publicUrl: config.publicUrl, devOutbox: config.devOutbox };
       app = await buildApp(deps);
       address = await app.listen({ host: config.host, port: config.port });
+      if (config.inboundSmtp.enabled) {
+        smtp = await startInboundSmtp(deps, { host: config.host, port: config.inboundSmtp.port });
+        log.info({ port: smtp.port }, "inbound SMTP receiver listening");
+      }
     }
+    const receiver = smtp;
     const running = jobs;
     const web = app;
     return {
@@ -74,14 +84,18 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
       jobs: running,
       app: web,
       address,
+      smtpPort: receiver?.port ?? null,
       seeded,
       async stop() {
+        // Stop taking new mail and requests first; what was acknowledged is already stored.
+        if (receiver) await receiver.close();
         if (web) await web.close();
         await running.stop();
         await database.close();
       },
     };
   } catch (err) {
+    await smtp?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -50,7 +50,7 @@ type Server = { child: ChildProcess; port: number; output(): string; stop(signal
 /** Spawns `frontoffice start` and waits until /healthz answers and the welcome banner is printed. */
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, "start"], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }) });
+  const child = spawn(process.execPath, [BIN, "start"], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port), SMTP_PORT: "0" }) });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));

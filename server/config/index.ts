@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  INBOUND_SMTP: z.enum(["on", "off"]).default("on"),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEV_OUTBOX: z.enum(["on", "off"]).optional(),
@@ -22,6 +24,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** The built-in SMTP receiver for the districts' addresses (on by default, web and all roles). */
+  inboundSmtp: { enabled: boolean; port: number };
   publicUrl: string;
   logLevel: string;
   /** The development mail sink at /dev/outbox: on by default when no SMTP server is configured. */
@@ -45,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
+    inboundSmtp: { enabled: e.INBOUND_SMTP === "on", port: e.SMTP_PORT },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     logLevel: e.LOG_LEVEL,
     devOutbox: e.DEV_OUTBOX ? e.DEV_OUTBOX === "on" : !e.SMTP_URL,

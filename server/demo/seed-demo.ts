@@ -14,6 +14,7 @@ import {
   schools,
   topics,
 } from "../db/schema/index.js";
+import { createChannel } from "../domain/channels/index.js";
 import { createDistrict } from "../domain/districts/index.js";
 import { createStaff } from "../domain/staff/index.js";
 import { AppError } from "../lib/errors.js";
@@ -79,6 +80,8 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     }
     const district = await createDistrict(tx, { ...DEMO_DISTRICT, weeklyHours: DEMO_DISTRICT.weeklyHours });
     const districtId = district.id;
+    // The Let's Talk mailbox: mail to it (SMTP_PORT, the webhook or IMAP) lands in the inbox.
+    await createChannel({ db: tx, districtId }, { type: "email", address: district.fromEmail, name: "Let's Talk mailbox" });
     const schoolRows = await tx.insert(schools).values(DEMO_SCHOOLS.map((s) => ({ districtId, ...s }))).returning();
     const deptRows = await tx.insert(departments).values(DEMO_DEPARTMENTS.map((d) => ({ districtId, ...d }))).returning();
     const deptBySlug = Object.fromEntries(deptRows.map((d) => [d.slug, d])) as Record<DepartmentSlug, (typeof deptRows)[number]>;
