@@ -1,15 +1,15 @@
 import { existsSync } from "node:fs";
+import { CHROMIUM, launchChromium } from "../server/test/browser.js";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversations, ratings } from "../server/db/schema/index.js";
 import { buildDistrict, buildStaff, type TestDistrict, type TestStaff } from "../server/test/factories.js";
 import { shiftableClock, testApp, TEST_PUBLIC_URL, type TestApp } from "../server/test/test-app.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
 
 let t: TestApp;
 let d: TestDistrict;
@@ -25,10 +25,7 @@ beforeAll(async () => {
   dana = await buildStaff(t, d.district.id, { role: "agent", name: "Dana Reyes", email: "dana@riverside.test", departmentIds: [d.departments.transportation.id] });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

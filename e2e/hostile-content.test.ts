@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
+import { launchChromium } from "../server/test/browser.js";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordInboundEmail } from "../server/domain/conversations/index.js";
 import { parseEmail } from "../server/channels/email/parse.js";
@@ -10,7 +11,6 @@ import { buildDistrict, buildStaff, type TestDistrict, type TestStaff } from "..
 import { shiftableClock, testApp, type TestApp } from "../server/test/test-app.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
 let t: TestApp;
 let d: TestDistrict;
 let admin: TestStaff;
@@ -34,10 +34,7 @@ beforeAll(async () => {
   admin = await buildStaff(t, d.district.id, { role: "admin", name: "Ada Admin" });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

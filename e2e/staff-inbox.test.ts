@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
+import { CHROMIUM, launchChromium } from "../server/test/browser.js";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../server/test/factories.js";
 import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
 const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -44,10 +44,7 @@ beforeAll(async () => {
   });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

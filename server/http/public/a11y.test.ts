@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { CHROMIUM, launchChromium } from "../../test/browser.js";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FormDefinition } from "../../../common/contract/forms.js";
 import { topics } from "../../db/schema/index.js";
@@ -8,7 +9,6 @@ import { changeStatus, replyToConversation } from "../../domain/conversations/in
 import { buildDistrict, buildInquiry, buildStaff, type TestDistrict } from "../../test/factories.js";
 import { testApp, type TestApp } from "../../test/test-app.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const AXE_SOURCE = readFileSync(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
@@ -76,10 +76,7 @@ beforeAll(async () => {
   ratePath = new URL(/https?:\/\/\S+\/rate\/[A-Za-z0-9_-]+/.exec(survey.text)![0]).pathname;
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

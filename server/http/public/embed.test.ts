@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
+import { CHROMIUM, launchChromium } from "../../test/browser.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, type TestDistrict } from "../../test/factories.js";
 import { testApp, type TestApp } from "../../test/test-app.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const AXE_SOURCE = readFileSync(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
 let t: TestApp;
@@ -30,10 +30,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, "localhost", resolve));
   siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
