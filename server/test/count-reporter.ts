@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import type { Reporter, TestModule } from "vitest/node";
 
 /** Prints the plain `N passed, N failed, N skipped` line CI reads, after vitest's own summary. */
@@ -20,6 +21,9 @@ export default class CountReporter implements Reporter {
     process.stdout.write(`\n${line}\n`);
     const file = process.env.FO_COUNT_FILE;
     // appended, so .ci/run can add the PGlite and PostgreSQL runs together
-    if (file) fs.appendFileSync(file, `${passed} ${failed} ${skipped}\n`);
+    if (file) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.appendFileSync(file, `${passed} ${failed} ${skipped}\n`);
+    }
   }
 }
