@@ -24,6 +24,22 @@ export const EventCatalog = {
   "participant.added": z.object({ contactId: z.string(), role: z.string() }),
   "email.sent": z.object({ emailId: z.string(), purpose: z.string() }),
   "email.failed": z.object({ emailId: z.string(), purpose: z.string(), reason: z.string() }),
+  "conversation.routed": z.object({
+    departmentId: z.string().nullable(),
+    assigneeId: z.string().nullable(),
+    triage: z.boolean(),
+    summary: z.string(),
+    ruleIds: z.array(z.string()).default([]),
+  }),
+  "conversation.triaged": z.object({ reason: z.string() }),
+  "alert.raised": z.object({ alertId: z.string(), category: z.string(), severity: z.string(), messageId: z.string().nullable() }),
+  "alert.acknowledged": z.object({ alertId: z.string(), category: z.string() }),
+  "alert.downgraded": z.object({ alertId: z.string(), category: z.string(), reason: z.string() }),
+  "sla.warning": z.object({ clock: z.string(), dueAt: z.string() }),
+  "sla.breached": z.object({ clock: z.string(), dueAt: z.string() }),
+  "sla.escalated": z.object({ clock: z.string(), actions: z.array(z.string()) }),
+  "cluster.joined": z.object({ clusterId: z.string(), title: z.string() }),
+  "watcher.added": z.object({ staffId: z.string(), reason: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

@@ -22,3 +22,15 @@ export async function emit<T extends EventType>(
   const note = JSON.stringify({ districtId: ctx.districtId, seq: row!.seq, type, conversationId });
   await ctx.db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${note})`);
 }
+
+/**
+ * A live signal that is not a timeline event: one staff member's new notification, or who is viewing or replying
+ * to a conversation (`seq: -1`, never replayed). `staffId` limits delivery to that person's connections.
+ */
+export async function signal(
+  ctx: Pick<Ctx, "db" | "districtId">,
+  s: { type: string; conversationId: string | null; staffId?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  const note = JSON.stringify({ districtId: ctx.districtId, seq: -1, type: s.type, conversationId: s.conversationId, staffId: s.staffId ?? null, data: s.data ?? null });
+  await ctx.db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${note})`);
+}

@@ -5,7 +5,10 @@ import type { Enqueue } from "../domain/shared/ctx.js";
 import type { Logger } from "../lib/logger.js";
 import { deliverEmailJob } from "./definitions/deliver-email.js";
 import { ingestInboundEmailJob } from "./definitions/ingest-inbound-email.js";
+import { notificationDigestsJob } from "./definitions/notification-digests.js";
 import { pollImapMailboxesJob } from "./definitions/poll-imap-mailboxes.js";
+import { learnRoutingJob, trainRoutingModelsJob } from "./definitions/routing-models.js";
+import { slaSweepJob } from "./definitions/sla-sweep.js";
 
 export type JobDeps = { database: Database; publicUrl: string; mailer: Mailer; enqueue: Enqueue; now?: () => Date };
 
@@ -23,4 +26,8 @@ export const jobDefinitions: JobDefinition[] = [
   deliverEmailJob as JobDefinition,
   ingestInboundEmailJob as JobDefinition,
   pollImapMailboxesJob as JobDefinition,
+  slaSweepJob as JobDefinition,
+  learnRoutingJob as JobDefinition,
+  trainRoutingModelsJob as JobDefinition,
+  notificationDigestsJob as JobDefinition,
 ];

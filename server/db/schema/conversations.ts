@@ -13,10 +13,13 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import type { FieldValues } from "../../../common/contract/forms.js";
 import { departments, districts, schools, topics } from "./districts.js";
+import { incidentClusters, slaPolicies } from "./routing.js";
 import { staff } from "./staff.js";
+import type { RoutingExplanation } from "../../../common/contract/routing.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -85,6 +88,23 @@ export const conversations = pgTable(
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    tags: text("tags").array().notNull().default(sql`ARRAY[]::text[]`),
+    /** Why it went where it went: the routing steps, and the classifier's suggestions when it waits in triage. */
+    routing: jsonb("routing").$type<RoutingExplanation>(),
+    /** Nobody could be chosen (no department, nobody available, low confidence): waits in the triage queue. */
+    inTriage: boolean("in_triage").notNull().default(false),
+    slaPolicyId: uuid("sla_policy_id").references((): AnyPgColumn => slaPolicies.id, { onDelete: "set null" }),
+    firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
+    nextResponseDueAt: timestamp("next_response_due_at", { withTimezone: true }),
+    resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    slaPausedAt: timestamp("sla_paused_at", { withTimezone: true }),
+    slaWarned: text("sla_warned").array().notNull().default(sql`ARRAY[]::text[]`),
+    slaBreached: text("sla_breached").array().notNull().default(sql`ARRAY[]::text[]`),
+    /** The next instant a service-standard warning or breach falls due (the sweeper's index); null when none. */
+    slaNextCheckAt: timestamp("sla_next_check_at", { withTimezone: true }),
+    /** active while a raised alert waits for a responder; acknowledged / downgraded afterwards. */
+    alertStatus: text("alert_status"),
+    clusterId: uuid("cluster_id").references((): AnyPgColumn => incidentClusters.id, { onDelete: "set null" }),
     search: tsvector("search"),
   },
   (t) => [
@@ -96,6 +116,10 @@ export const conversations = pgTable(
     index("conversations_contact_idx").on(t.districtId, t.contactId),
     index("conversations_created_idx").on(t.districtId, t.createdAt),
     index("conversations_search_idx").using("gin", t.search),
+    index("conversations_sla_check_idx").on(t.slaNextCheckAt),
+    index("conversations_triage_idx").on(t.districtId, t.inTriage, t.status),
+    index("conversations_cluster_idx").on(t.districtId, t.clusterId),
+    check("conversations_alert_status_ck", sql`${t.alertStatus} is null or ${t.alertStatus} in ('active','acknowledged','downgraded')`),
     check("conversations_status_ck", sql`${t.status} in ('new','open','pending','resolved')`),
     check("conversations_priority_ck", sql`${t.priority} in ('critical','high','normal','low')`),
     check("conversations_kind_ck", sql`${t.kind} in ('question','concern','comment','suggestion','compliment')`),

@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { FormDefinition, LocalizedText } from "../../../common/contract/forms.js";
+import { staff } from "./staff.js";
 
 export type WeeklyHours = Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string][]>;
+/** A closed day or span of days on the district calendar (local dates, end inclusive): holidays, school breaks. */
+export type HolidayEntry = { start: string; end: string; name: string };
 
 /** The tenant. Every other tenant row carries its id. */
 export const districts = pgTable("districts", {
@@ -15,6 +18,11 @@ export const districts = pgTable("districts", {
   /** The response-time promise shown to families, in business days. */
   responseDays: integer("response_days").notNull().default(1),
   weeklyHours: jsonb("weekly_hours").$type<WeeklyHours>(),
+  holidays: jsonb("holidays").$type<HolidayEntry[]>().notNull().default([]),
+  /** Learned routing routes on its own above this confidence, below it waits in triage with suggestions; null = the threshold fitted when the model was trained. */
+  routingThreshold: real("routing_threshold"),
+  /** The last fallback of assignment when nobody in a department is available. */
+  ownerStaffId: uuid("owner_staff_id").references((): AnyPgColumn => staff.id, { onDelete: "set null" }),
   replyDomain: text("reply_domain").notNull(),
   fromEmail: text("from_email").notNull(),
   websiteUrl: text("website_url"),
@@ -46,9 +54,16 @@ export const departments = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     email: text("email"),
+    assignmentPolicy: text("assignment_policy").notNull().default("round_robin"),
+    ownerStaffId: uuid("owner_staff_id").references((): AnyPgColumn => staff.id, { onDelete: "set null" }),
+    /** Round robin: the member assigned last. */
+    roundRobinCursor: uuid("round_robin_cursor"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("departments_district_slug_uq").on(t.districtId, t.slug)],
+  (t) => [
+    uniqueIndex("departments_district_slug_uq").on(t.districtId, t.slug),
+    check("departments_assignment_policy_ck", sql`${t.assignmentPolicy} in ('round_robin','least_load','queue')`),
+  ],
 );
 
 export const categories = pgTable(

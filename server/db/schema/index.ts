@@ -2,3 +2,4 @@ export * from "./districts.js";
 export * from "./staff.js";
 export * from "./conversations.js";
 export * from "./channels.js";
+export * from "./routing.js";

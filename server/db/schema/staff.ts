@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { departments, districts } from "./districts.js";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { departments, districts, type WeeklyHours } from "./districts.js";
 
 /** A signed-in district user. `recorder` logs calls and letters but cannot reply; `viewer` only reads. */
 export const staff = pgTable(
@@ -14,11 +14,23 @@ export const staff = pgTable(
     passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
     isService: boolean("is_service").notNull().default(false),
+    /** Out of office: no new assignments between these instants (open-ended when null); work goes to the delegate. */
+    outOfOfficeFrom: timestamp("out_of_office_from", { withTimezone: true }),
+    outOfOfficeUntil: timestamp("out_of_office_until", { withTimezone: true }),
+    delegateStaffId: uuid("delegate_staff_id").references((): AnyPgColumn => staff.id, { onDelete: "set null" }),
+    /** Personal working hours in the district's time zone; null = the district's business hours. */
+    workingHours: jsonb("working_hours").$type<WeeklyHours>(),
+    /** At most this many open conversations assigned automatically; null = no cap. */
+    capacity: integer("capacity"),
+    /** instant: an email per notification; daily: one digest a day; off: in-app only. */
+    notifyEmail: text("notify_email").notNull().default("instant"),
+    lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("staff_district_email_uq").on(t.districtId, t.email),
     check("staff_role_ck", sql`${t.role} in ('admin','supervisor','agent','recorder','viewer')`),
+    check("staff_notify_email_ck", sql`${t.notifyEmail} in ('instant','daily','off')`),
   ],
 );
 

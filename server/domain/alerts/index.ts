@@ -13,3 +13,13 @@ export {
   type DistrictAlertCategory,
 } from "./detector.js";
 export { evaluateAlerts, parseAlertRows, type EvalReport, type EvalRow, type Io } from "./lexicon/evaluation.js";
+export {
+  BUILT_IN_CATEGORIES,
+  detectForDistrict,
+  ensureBuiltInCategories,
+  listAlertCategories,
+  respondersOf,
+  setResponders,
+  type AlertCategoryRow,
+  type AlertCategoryWithResponders,
+} from "./categories.js";

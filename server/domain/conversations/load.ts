@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { conversations, type ConversationRow } from "../../db/schema/index.js";
+import { conversations, conversationWatchers, type ConversationRow } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { Ctx } from "../shared/ctx.js";
 import { byIdInDistrict, can, type ConversationAction } from "./policy.js";
@@ -10,9 +10,19 @@ import { byIdInDistrict, can, type ConversationAction } from "./policy.js";
  */
 export async function loadForAction(ctx: Ctx, id: string, action: ConversationAction): Promise<ConversationRow> {
   const [row] = await ctx.db.select().from(conversations).where(byIdInDistrict(ctx.districtId, id)).for("update");
-  if (!row || !can(ctx.actor, "view", row)) throw notFound("Conversation");
-  if (!can(ctx.actor, action, row)) throw new AppError("forbidden", `Your role cannot ${action} this conversation`);
+  if (!row) throw notFound("Conversation");
+  const scoped = can(ctx.actor, "view", row) ? row : { ...row, watcherIds: await watcherIdsOf(ctx, row.id) };
+  if (!can(ctx.actor, "view", scoped)) throw notFound("Conversation");
+  if (!can(ctx.actor, action, scoped)) throw new AppError("forbidden", `Your role cannot ${action} this conversation`);
   return row;
+}
+
+export async function watcherIdsOf(ctx: Ctx, conversationId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ staffId: conversationWatchers.staffId })
+    .from(conversationWatchers)
+    .where(and(eq(conversationWatchers.districtId, ctx.districtId), eq(conversationWatchers.conversationId, conversationId)));
+  return rows.map((r) => r.staffId);
 }
 
 export async function saveConversation(ctx: Ctx, id: string, changes: Partial<ConversationRow>): Promise<ConversationRow> {

@@ -4,11 +4,13 @@ import { conversations } from "../../db/schema/index.js";
 import type { Actor } from "../shared/ctx.js";
 
 export type ConversationAction = "view" | "reply" | "note" | "assign" | "changeStatus" | "update";
-type Scoped = { departmentId: string | null; assigneeId: string | null };
+/** `watcherIds`: staff following it (alert responders, people mentioned, rule watchers) see it too, when known. */
+type Scoped = { departmentId: string | null; assigneeId: string | null; watcherIds?: readonly string[] };
 
 function inScope(actor: Extract<Actor, { kind: "staff" }>, c: Scoped): boolean {
   if (actor.role === "admin" || actor.role === "viewer") return true;
   if (c.assigneeId === actor.staffId) return true;
+  if (c.watcherIds?.includes(actor.staffId)) return true;
   // Supervisors without departments oversee the whole district; unrouted work is theirs to triage.
   if (actor.role === "supervisor" && (actor.departmentIds.length === 0 || c.departmentId === null)) return true;
   return c.departmentId !== null && actor.departmentIds.includes(c.departmentId);
@@ -47,7 +49,10 @@ export function abilitiesFor(actor: Actor, c: Scoped): ConversationAbilities {
 export function visibleTo(actor: Actor): SQL | undefined {
   if (actor.kind !== "staff" || actor.role === "admin" || actor.role === "viewer") return undefined;
   if (actor.role === "supervisor" && actor.departmentIds.length === 0) return undefined;
-  const parts: SQL[] = [eq(conversations.assigneeId, actor.staffId)];
+  const parts: SQL[] = [
+    eq(conversations.assigneeId, actor.staffId),
+    sql`exists (select 1 from conversation_watchers w where w.district_id = ${conversations.districtId} and w.conversation_id = ${conversations.id} and w.staff_id = ${actor.staffId})`,
+  ];
   if (actor.departmentIds.length > 0) parts.push(inArray(conversations.departmentId, actor.departmentIds));
   if (actor.role === "supervisor") parts.push(isNull(conversations.departmentId));
   return or(...parts) ?? sql`false`;

@@ -79,7 +79,7 @@ export function statusRoutes(deps: AppDeps) {
       }
       const actor = { kind: "contact" as const, contactId: loaded.conversation.contactId };
       const saved = await inTransaction(deps, loaded.district.id, actor, reqLog(req), (ctx) =>
-        addContactMessage(ctx, loaded.conversation.id, { body: message, channel: "web_form", attachments: files.files }),
+        addContactMessage(ctx, loaded.conversation.id, { body: message, channel: "web_form", attachments: files.files }).then((r) => r.message),
       );
       req.log.info({ conversationId: loaded.conversation.id, messageId: saved.id, files: files.files.length }, "family wrote back");
       return reply.redirect(`${loaded.base}?sent=1&lang=${lang}`, 303);

@@ -4,23 +4,12 @@ import { parseEmail, type ParsedEmail } from "../../channels/email/parse.js";
 import { extractReplyFromEmail } from "../../channels/email/reply-extract.js";
 import { findDelivery, finishDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
-import type { Ctx } from "../../domain/shared/ctx.js";
+import { jobCtx } from "../context.js";
 import { filterAttachments } from "../../lib/attachments.js";
 import type { JobDefinition, JobDeps } from "../registry.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), deliveryId: z.string().uuid() });
 
-function jobCtx(deps: JobDeps, districtId: string, db: Ctx["db"], log: Ctx["log"]): Ctx {
-  return {
-    db,
-    districtId,
-    actor: { kind: "system", reason: "inbound-email" },
-    now: deps.now ?? (() => new Date()),
-    log,
-    enqueue: deps.enqueue,
-    app: { publicUrl: deps.publicUrl },
-  };
-}
 
 /** Turns a parsed MIME message into the channel-neutral input of recordInboundEmail. */
 export function toInboundEmail(parsed: ParsedEmail): InboundEmail {
@@ -71,7 +60,7 @@ export const ingestInboundEmailJob: JobDefinition<typeof Payload> = {
   retryLimit: 4,
   retryDelaySeconds: 15,
   async handler(deps, payload, job) {
-    const ctx = jobCtx(deps, payload.districtId, deps.database.db, job.log);
+    const ctx = jobCtx(deps, payload.districtId, deps.database.db, job.log, "inbound-email");
     const delivery = await findDelivery(ctx, payload.deliveryId);
     if (!delivery || delivery.status !== "pending") return; // at-least-once delivery: already filed
     let input: InboundEmail;
@@ -83,7 +72,7 @@ export const ingestInboundEmailJob: JobDefinition<typeof Payload> = {
       return;
     }
     const outcome = await deps.database.db.transaction(async (tx) => {
-      const txCtx = jobCtx(deps, payload.districtId, tx, job.log);
+      const txCtx = jobCtx(deps, payload.districtId, tx, job.log, "inbound-email");
       const result = await recordInboundEmail(txCtx, input);
       await finishDelivery(txCtx, delivery.id, { status: "processed", outcome: result });
       return result;

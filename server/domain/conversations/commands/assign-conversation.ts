@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { departments, staff, staffDepartments, type ConversationRow } from "../../../db/schema/index.js";
 import { emit } from "../../../events/emit.js";
 import { AppError } from "../../../lib/errors.js";
+import { notify } from "../../notifications/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import { loadForAction, saveConversation } from "../load.js";
 
@@ -41,7 +42,7 @@ export async function assignConversation(ctx: Ctx, conversationId: string, input
   }
   if (assigneeId === conv.assigneeId && departmentId === conv.departmentId) return conv;
   const status = conv.status === "new" && assigneeId ? "open" : conv.status;
-  const saved = await saveConversation(ctx, conv.id, { assigneeId, departmentId, status });
+  const saved = await saveConversation(ctx, conv.id, { assigneeId, departmentId, status, inTriage: conv.inTriage && !departmentId && !assigneeId });
   await emit(
     ctx,
     "conversation.assigned",
@@ -49,5 +50,10 @@ export async function assignConversation(ctx: Ctx, conversationId: string, input
     conv.id,
   );
   if (status !== conv.status) await emit(ctx, "conversation.status_changed", { from: conv.status, to: status }, conv.id);
+  if (assigneeId && assigneeId !== conv.assigneeId) await notify(ctx, { staffIds: [assigneeId], type: "assigned", conversationId: conv.id });
+  // staff moving a conversation to another department teaches learned routing where such messages belong
+  if (ctx.actor.kind === "staff" && departmentId && departmentId !== conv.departmentId) {
+    await ctx.enqueue(ctx.db, "learn-routing", { districtId: ctx.districtId, conversationId: conv.id, fromDepartmentId: conv.departmentId });
+  }
   return saved;
 }

@@ -3,6 +3,7 @@ import type { ConversationRow } from "../../../db/schema/index.js";
 import { emit } from "../../../events/emit.js";
 import { AppError } from "../../../lib/errors.js";
 import { requestRating } from "../../ratings/index.js";
+import { slaColumnsFor } from "../../sla/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import { loadForAction, saveConversation } from "../load.js";
 import { canTransition } from "../status.js";
@@ -17,7 +18,8 @@ export async function changeStatus(ctx: Ctx, conversationId: string, to: Convers
   if (from === to) return conv;
   if (!canTransition(from, to)) throw new AppError("conflict", `A ${from} conversation cannot become ${to}`);
   const now = ctx.now();
-  const saved = await saveConversation(ctx, conv.id, { status: to, resolvedAt: to === "resolved" ? now : null });
+  const sla = await slaColumnsFor(ctx, { ...conv, status: to }, { kind: "status", from, to });
+  const saved = await saveConversation(ctx, conv.id, { status: to, resolvedAt: to === "resolved" ? now : null, ...sla });
   await emit(ctx, "conversation.status_changed", { from, to }, conv.id);
   if (to === "resolved") {
     const rating = await requestRating(ctx, saved);

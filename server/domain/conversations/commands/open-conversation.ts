@@ -5,6 +5,7 @@ import { emit } from "../../../events/emit.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber } from "../../districts/index.js";
 import type { Ctx } from "../../shared/ctx.js";
+import { afterConversationOpened } from "./intake.js";
 import { storeMessage } from "./store-message.js";
 
 export type NewConversation = {
@@ -22,7 +23,11 @@ export type NewConversation = {
   message: { body: string; attachments?: CheckedFile[]; quotedText?: string | null; htmlBody?: string | null; emailMessageId?: string | null };
 };
 
-/** Opens a conversation with the next district reference and its first inbound message, on any channel. */
+/**
+ * Opens a conversation with the next district reference and its first inbound message, on any channel, then
+ * routes it, checks it for critical alerts and starts its service-standard clocks (intake.ts), all in the caller's
+ * transaction.
+ */
 export async function openConversation(ctx: Ctx, input: NewConversation): Promise<{ conversation: ConversationRow; message: MessageRow }> {
   const { number, prefix } = await takeNextNumber(ctx);
   const reference = formatReference(prefix, number);
@@ -62,5 +67,6 @@ export async function openConversation(ctx: Ctx, input: NewConversation): Promis
   const asContact: Ctx = { ...ctx, actor: { kind: "contact", contactId: input.contactId } };
   await emit(asContact, "conversation.created", { reference, channel: conv.channel, topicId: conv.topicId }, conv.id);
   await emit(asContact, "message.received", { messageId: message.id, channel: conv.channel }, conv.id);
-  return { conversation: conv, message };
+  const routed = await afterConversationOpened(ctx, conv, message);
+  return { conversation: routed, message };
 }

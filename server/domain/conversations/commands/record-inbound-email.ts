@@ -13,6 +13,8 @@ import type { Ctx } from "../../shared/ctx.js";
 import { replyAddress, statusUrl } from "../links.js";
 import { saveConversation } from "../load.js";
 import { findThread, type ThreadMatch } from "../threading.js";
+import { slaColumnsFor } from "../../sla/index.js";
+import { addContactMessage } from "./add-contact-message.js";
 import { openConversation } from "./open-conversation.js";
 import { storeMessage } from "./store-message.js";
 
@@ -154,17 +156,13 @@ export async function recordInboundEmail(ctx: Ctx, email: InboundEmail): Promise
     if (staffMember) {
       const asStaff: Ctx = { ...ctx, actor: { kind: "staff", staffId: staffMember.id, role: "agent", departmentIds: [], name: staffMember.name } };
       const message = await storeMessage(asStaff, { conversationId: conv.id, direction: "outbound", channel: "email", authorStaffId: staffMember.id, deliveryStatus: "sent", ...messageFields });
-      await saveConversation(ctx, conv.id, { firstResponseAt: conv.firstResponseAt ?? ctx.now(), lastMessageAt: ctx.now(), status: conv.status === "new" ? "open" : conv.status });
+      const answered = { firstResponseAt: conv.firstResponseAt ?? ctx.now(), lastMessageAt: ctx.now(), status: conv.status === "new" ? "open" : conv.status };
+      await saveConversation(ctx, conv.id, { ...answered, ...(await slaColumnsFor(ctx, { ...conv, ...answered }, { kind: "staff_reply" })) });
       await emit(asStaff, "message.sent", { messageId: message.id }, conv.id);
       return { kind: "recorded", conversationId: conv.id, messageId: message.id, created: false, threadedBy: thread.by, asStaff: true };
     }
     const contact = await findOrCreateContact(ctx, { email: from, name: email.from.name });
-    const message = await storeMessage(ctx, { conversationId: conv.id, direction: "inbound", channel: "email", authorContactId: contact.id, ...messageFields });
-    const reopen = conv.status === "pending" || conv.status === "resolved";
-    await saveConversation(ctx, conv.id, { lastMessageAt: ctx.now(), ...(reopen ? { status: "open", resolvedAt: null } : {}) });
-    const asContact: Ctx = { ...ctx, actor: { kind: "contact", contactId: contact.id } };
-    await emit(asContact, "message.received", { messageId: message.id, channel: "email" }, conv.id);
-    if (reopen) await emit(asContact, "conversation.status_changed", { from: conv.status, to: "open" }, conv.id);
+    const { message } = await addContactMessage(ctx, conv.id, { channel: "email", authorContactId: contact.id, ...messageFields });
     await addParticipants(ctx, district, conv, [from, ...email.to, ...email.cc]);
     return { kind: "recorded", conversationId: conv.id, messageId: message.id, created: false, threadedBy: thread.by, asStaff: false };
   }

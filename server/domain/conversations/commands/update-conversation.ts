@@ -3,6 +3,7 @@ import type { ConversationKind, Priority, RequesterRole } from "../../../../comm
 import { schools, topics, type ConversationRow } from "../../../db/schema/index.js";
 import { emit } from "../../../events/emit.js";
 import { AppError } from "../../../lib/errors.js";
+import { slaColumnsFor } from "../../sla/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import { loadForAction, saveConversation } from "../load.js";
 
@@ -33,7 +34,12 @@ export async function updateConversation(ctx: Ctx, conversationId: string, input
     Object.assign(patch, { [key]: value });
   }
   if (Object.keys(changes).length === 0) return conv;
-  const saved = await saveConversation(ctx, conv.id, patch);
+  let saved = await saveConversation(ctx, conv.id, patch);
   await emit(ctx, "conversation.updated", { changes }, conv.id);
+  if (changes.priority || changes.topicId) {
+    // a different standard may apply now (critical answered within the hour, say): clocks recomputed from the start
+    const before = { topicId: conv.topicId, priority: conv.priority, slaPolicyId: conv.slaPolicyId };
+    saved = await saveConversation(ctx, conv.id, await slaColumnsFor(ctx, saved, { kind: "policy", before }));
+  }
   return saved;
 }

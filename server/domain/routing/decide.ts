@@ -1,0 +1,215 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { FieldValues } from "../../../common/contract/forms.js";
+import type { AssignmentPolicyType, RoutingExplanation, RoutingStep } from "../../../common/contract/routing.js";
+import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../common/enums.js";
+import { conversations, departments, staff, staffDepartments, topics, type DepartmentRow, type DistrictRow, type StaffRow } from "../../db/schema/index.js";
+import { getDistrict } from "../districts/index.js";
+import { calendarOf, isBusinessTime, isWithinHours } from "../sla/index.js";
+import type { Ctx } from "../shared/ctx.js";
+import { loadDistrictModel } from "./model-store.js";
+import { pickAssignee, type Candidate } from "./rules/assignment.js";
+import { evaluateRules } from "./rules/engine.js";
+import { summarize } from "./rules/explain.js";
+import { listRules } from "./rules-store.js";
+
+export { labelFor } from "./model-store.js";
+
+export type RouteInput = {
+  topicId: string | null;
+  schoolId: string | null;
+  channel: ChannelType;
+  language: Language;
+  requesterRole: RequesterRole;
+  kind: ConversationKind;
+  priority: Priority;
+  fields: FieldValues;
+  subject: string;
+  text: string;
+  tags: string[];
+  alertCategories: string[];
+};
+
+export type RoutingResult = {
+  departmentId: string | null;
+  assigneeId: string | null;
+  priority: Priority;
+  tags: string[];
+  watchers: string[];
+  slaPolicyId: string | null;
+  triage: boolean;
+  triageReason: string | null;
+  explanation: RoutingExplanation;
+  /** round robin: the department whose cursor moves, and to whom */
+  cursor: { departmentId: string; staffId: string } | null;
+};
+
+function candidateOf(s: StaffRow, openLoad: number, district: DistrictRow, now: Date): Candidate {
+  const hours = s.workingHours;
+  return {
+    staffId: s.id,
+    name: s.name,
+    active: s.active && !s.isService && s.role !== "viewer" && s.role !== "recorder",
+    outOfOffice:
+      s.outOfOfficeFrom || s.outOfOfficeUntil ? { from: s.outOfOfficeFrom, until: s.outOfOfficeUntil, delegateStaffId: s.delegateStaffId } : null,
+    isWorking: hours ? isWithinHours(hours, district.timeZone, now) : true,
+    capacity: s.capacity,
+    openLoad,
+    lastAssignedAt: s.lastAssignedAt,
+  };
+}
+
+/** Open work per person: what capacity caps and least-load compare. */
+async function openLoads(ctx: Ctx, staffIds: string[]): Promise<Map<string, number>> {
+  if (staffIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: conversations.assigneeId, n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(eq(conversations.districtId, ctx.districtId), inArray(conversations.assigneeId, staffIds), inArray(conversations.status, ["new", "open"])))
+    .groupBy(conversations.assigneeId);
+  return new Map(rows.map((r) => [r.id!, r.n]));
+}
+
+/** The people who could take a department's conversation, with their availability now. */
+export async function loadCandidates(ctx: Ctx, department: DepartmentRow, district: DistrictRow, extraIds: string[] = []) {
+  const members = await ctx.db
+    .select({ s: staff })
+    .from(staffDepartments)
+    .innerJoin(staff, and(eq(staff.id, staffDepartments.staffId), eq(staff.districtId, staffDepartments.districtId)))
+    .where(and(eq(staffDepartments.districtId, ctx.districtId), eq(staffDepartments.departmentId, department.id)))
+    .orderBy(staff.name, staff.id);
+  const memberRows = members.map((m) => m.s);
+  const wanted = new Set<string>(extraIds);
+  for (const m of memberRows) if (m.delegateStaffId) wanted.add(m.delegateStaffId);
+  if (department.ownerStaffId) wanted.add(department.ownerStaffId);
+  if (district.ownerStaffId) wanted.add(district.ownerStaffId);
+  for (const m of memberRows) wanted.delete(m.id);
+  const others = wanted.size
+    ? await ctx.db.select().from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...wanted])))
+    : [];
+  // a delegate's own delegate is not followed: one hop, as people expect of an out-of-office
+  const all = [...memberRows, ...others];
+  const loads = await openLoads(ctx, all.map((s) => s.id));
+  const now = ctx.now();
+  const byId = new Map(all.map((s) => [s.id, candidateOf(s, loads.get(s.id) ?? 0, district, now)]));
+  return {
+    members: memberRows.map((m) => byId.get(m.id)!),
+    byId,
+  };
+}
+
+async function names(ctx: Ctx): Promise<{ departments: Record<string, string>; staff: Record<string, string>; topics: Record<string, string> }> {
+  const [ds, ss, ts] = await Promise.all([
+    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.districtId, ctx.districtId)),
+    ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(eq(staff.districtId, ctx.districtId)),
+    ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(eq(topics.districtId, ctx.districtId)),
+  ]);
+  return {
+    departments: Object.fromEntries(ds.map((d) => [d.id, d.name])),
+    staff: Object.fromEntries(ss.map((s) => [s.id, s.name])),
+    topics: Object.fromEntries(ts.map((t) => [t.id, t.name.en])),
+  };
+}
+
+/**
+ * Where a new conversation goes, and why: the topic's department, then the district's rules in order, then (for a
+ * message no topic or rule placed) learned routing above the district's confidence threshold, then the department's
+ * assignment policy with availability and fallbacks. Anything undecided goes to triage with the reason. Pure with
+ * respect to the database: it reads, the caller writes (and "try a message" writes nothing).
+ */
+export async function decideRouting(ctx: Ctx, input: RouteInput): Promise<RoutingResult> {
+  const district = await getDistrict(ctx);
+  const now = ctx.now();
+  const topic = input.topicId ? (await ctx.db.select().from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, input.topicId))))[0] : undefined;
+  const rules = await listRules(ctx);
+  const outcome = evaluateRules(rules, {
+    topicId: topic?.id ?? null,
+    categoryId: topic?.categoryId ?? null,
+    schoolId: input.schoolId,
+    departmentId: topic?.departmentId ?? null,
+    channel: input.channel,
+    language: input.language,
+    requesterRole: input.requesterRole,
+    kind: input.kind,
+    priority: input.priority,
+    fields: input.fields,
+    subject: input.subject,
+    text: input.text,
+    afterHours: !isBusinessTime(calendarOf(district), now),
+    tags: input.tags,
+    alertCategories: input.alertCategories,
+  });
+  const steps: RoutingStep[] = [...outcome.steps];
+  let departmentId = outcome.departmentId;
+  let triage = outcome.triage;
+  let triageReason: string | null = triage ? "rule" : null;
+
+  if (!departmentId && !triage) {
+    const model = await loadDistrictModel(ctx);
+    const prediction = model?.predict(`${input.subject}\n${input.text}`, input.language, district.routingThreshold !== null ? { threshold: district.routingThreshold } : {});
+    const topicDept = async (label: string) => {
+      if (label.startsWith("dept:")) return { departmentId: label.slice(5) };
+      const t = (await ctx.db.select({ id: topics.id, departmentId: topics.departmentId }).from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, label.slice(6)))))[0];
+      return t?.departmentId ? { departmentId: t.departmentId, topicId: t.id } : {};
+    };
+    if (prediction && "label" in prediction.decision) {
+      const target = await topicDept(prediction.decision.label);
+      if (target.departmentId) {
+        departmentId = target.departmentId;
+        steps.push({ code: "classifier", ...target, label: prediction.decision.label, confidence: prediction.decision.confidence });
+      }
+    }
+    if (!departmentId) {
+      triage = true;
+      if (prediction && prediction.top.length > 0) {
+        const suggestions = [];
+        for (const s of prediction.top.slice(0, 3)) suggestions.push({ label: s.label, ...(await topicDept(s.label)), confidence: s.confidence });
+        steps.push({ code: "classifier_low_confidence", suggestions, threshold: district.routingThreshold ?? model!.defaultThreshold });
+        triageReason = "low_confidence";
+      } else triageReason = "no_department";
+      steps.push({ code: "triage", reason: triageReason as "low_confidence" | "no_department" });
+    }
+  }
+
+  let assigneeId: string | null = null;
+  let cursor: RoutingResult["cursor"] = null;
+  if (!triage && departmentId && outcome.assignment) {
+    const [department] = await ctx.db.select().from(departments).where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, departmentId)));
+    if (department) {
+      const requested = outcome.assignment.mode === "person" ? outcome.assignment.staffId : undefined;
+      const { members, byId } = await loadCandidates(ctx, department, district, requested ? [requested] : []);
+      const pick = pickAssignee({
+        policy: department.assignmentPolicy as AssignmentPolicyType,
+        departmentId,
+        members,
+        roundRobinCursor: department.roundRobinCursor,
+        ...(requested ? { requestedStaffId: requested } : {}),
+        ...(outcome.assignment.ruleId ? { ruleId: outcome.assignment.ruleId } : {}),
+        departmentOwner: department.ownerStaffId ? (byId.get(department.ownerStaffId) ?? null) : null,
+        districtOwner: district.ownerStaffId ? (byId.get(district.ownerStaffId) ?? null) : null,
+        delegates: Object.fromEntries(byId),
+        now,
+      });
+      steps.push(...pick.steps);
+      if (pick.staffId) {
+        assigneeId = pick.staffId;
+        if (pick.nextCursor) cursor = { departmentId, staffId: pick.nextCursor };
+      } else if ("triage" in pick) {
+        triage = true;
+        triageReason = "nobody_available";
+      }
+    }
+  }
+  const explanation = { steps, summary: summarize(steps, await names(ctx)) };
+  return {
+    departmentId,
+    assigneeId,
+    priority: outcome.priority,
+    tags: outcome.tags,
+    watchers: outcome.watchers,
+    slaPolicyId: outcome.slaPolicyId,
+    triage,
+    triageReason,
+    explanation,
+    cursor,
+  };
+}
