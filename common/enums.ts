@@ -28,7 +28,25 @@ export type MessageDirection = z.infer<typeof MessageDirectionSchema>;
 export const DeliveryStatusSchema = z.enum(["queued", "sent", "failed"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
-export const InboxViewSchema = z.enum(["mine", "my_departments", "unassigned", "all_open", "pending", "resolved", "all"]);
+/**
+ * Inbox views. triage: nobody could be chosen automatically; past_due / due_soon: a service-standard target has
+ * passed or falls within 4 hours; alerts: a critical alert waits for a responder; watching: conversations the
+ * person follows (alert responder, mentioned, rule watcher).
+ */
+export const InboxViewSchema = z.enum([
+  "mine",
+  "my_departments",
+  "unassigned",
+  "all_open",
+  "pending",
+  "resolved",
+  "all",
+  "triage",
+  "past_due",
+  "due_soon",
+  "alerts",
+  "watching",
+]);
 export type InboxView = z.infer<typeof InboxViewSchema>;
 
 export const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, normal: 2, low: 3 };

@@ -12,6 +12,7 @@ import {
   RoleSchema,
 } from "../enums.js";
 import { FieldValueSchema } from "./forms.js";
+import { RoutingExplanationSchema } from "./routing.js";
 
 const Uuid = z.string().uuid();
 const csv = <T extends z.ZodTypeAny>(item: T) =>
@@ -49,6 +50,20 @@ export const ConversationSummarySchema = z.object({
   lastMessageAt: z.string(),
   firstResponseAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** waiting in the triage queue: nobody could be chosen automatically */
+  inTriage: z.boolean(),
+  /** active: a critical alert waits for a responder (shown red and pinned first in every inbox) */
+  alertStatus: z.enum(["active", "acknowledged", "downgraded"]).nullable(),
+  /** the service-standard clocks: due instants, paused while waiting on the family, targets missed */
+  sla: z.object({
+    firstResponseDueAt: z.string().nullable(),
+    nextResponseDueAt: z.string().nullable(),
+    resolutionDueAt: z.string().nullable(),
+    paused: z.boolean(),
+    breached: z.array(z.enum(["first_response", "next_response", "resolution"])),
+  }),
+  cluster: z.object({ id: Uuid, title: z.string() }).nullable(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
@@ -135,10 +150,34 @@ export const ConversationDetailSchema = ConversationSummarySchema.extend({
   messages: z.array(MessageSchema),
   events: z.array(TimelineEventSchema),
   ratings: z.array(RatingSchema),
+  /** why it went where it went (null for conversations routed before routing existed) */
+  routing: RoutingExplanationSchema.nullable(),
+  alerts: z.array(
+    z.object({
+      id: Uuid,
+      category: z.string(),
+      severity: z.enum(["critical", "high"]),
+      status: z.enum(["active", "acknowledged", "downgraded"]),
+      evidence: z.array(z.object({ phrase: z.string(), start: z.number(), end: z.number() })),
+      messageId: Uuid.nullable(),
+      acknowledgedBy: RefSchema.nullable(),
+      downgradeReason: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  watchers: z.array(RefSchema.extend({ reason: z.string() })),
+  /** when the detail was read: send it back as `openedAt` with a reply to be warned of a colliding answer */
+  openedAt: z.string(),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
 
 export const MessageBodySchema = z.object({ body: z.string().trim().min(1, "Write a message").max(20_000) });
+/**
+ * A reply. With `openedAt` (the detail's `openedAt`), a reply another person sent since then stops this one with a
+ * 409 whose invalidParams carry `reply_collision`; `force: true` sends anyway.
+ */
+export const ReplyBodySchema = MessageBodySchema.extend({ openedAt: z.iso.datetime().optional(), force: z.boolean().optional() });
+export type ReplyBody = z.infer<typeof ReplyBodySchema>;
 export type MessageBody = z.infer<typeof MessageBodySchema>;
 
 export const AssignBodySchema = z
