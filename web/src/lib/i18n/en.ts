@@ -51,6 +51,12 @@ export const en = {
       pending: "Pending",
       resolved: "Resolved",
       all: "All conversations",
+      followUp: "Needs attention",
+      triage: "Triage",
+      past_due: "Past due",
+      due_soon: "Due soon",
+      alerts: "Critical alerts",
+      watching: "Watching",
     },
     filters: {
       label: "Filters",

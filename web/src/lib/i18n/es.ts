@@ -53,6 +53,12 @@ export const es: Messages = {
       pending: "Pendientes",
       resolved: "Resueltas",
       all: "Todas las conversaciones",
+      followUp: "Requieren atención",
+      triage: "Clasificación",
+      past_due: "Vencidas",
+      due_soon: "Por vencer",
+      alerts: "Alertas críticas",
+      watching: "En seguimiento",
     },
     filters: {
       label: "Filtros",

@@ -5,6 +5,8 @@ import type { InboxView } from "../../../../../common/enums.js";
 import type { InboxSearch } from "../search.js";
 
 export const NAV_VIEWS: InboxView[] = ["mine", "my_departments", "unassigned", "all_open", "pending", "resolved", "all"];
+/** Views of what needs attention: alerts, triage, service-standard clocks and followed conversations. */
+export const FOLLOW_UP_VIEWS: InboxView[] = ["alerts", "triage", "past_due", "due_soon", "watching"];
 
 function ViewLink({ view, current, sort }: { view: InboxView; current: boolean; sort: InboxSearch["sort"] }) {
   const { t } = useTranslation();
@@ -29,6 +31,16 @@ export function ViewNav({ current, sort }: { current: InboxView; sort: InboxSear
     <nav className="viewnav" aria-label={t("inbox.views.label")} ref={ref}>
       <ul className="viewnav__list">
         {NAV_VIEWS.map((v) => (
+          <li key={v}>
+            <ViewLink view={v} current={v === current} sort={sort} />
+          </li>
+        ))}
+      </ul>
+      <p className="viewnav__group" id="viewnav-followup">
+        {t("inbox.views.followUp")}
+      </p>
+      <ul className="viewnav__list" aria-labelledby="viewnav-followup">
+        {FOLLOW_UP_VIEWS.map((v) => (
           <li key={v}>
             <ViewLink view={v} current={v === current} sort={sort} />
           </li>
