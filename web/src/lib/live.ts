@@ -1,5 +1,8 @@
-/** One change pushed by GET /api/stream. */
-export type LiveEvent = { type: string; conversationId: string | null; seq: number | null };
+/**
+ * One change pushed by GET /api/stream. Timeline events carry a seq; signals that are not on the timeline
+ * (`notification.created`, `presence`) carry seq -1 and may carry `data`.
+ */
+export type LiveEvent = { type: string; conversationId: string | null; seq: number | null; data?: Record<string, unknown> | null };
 type Listener = (e: LiveEvent) => void;
 
 // Event names the server sends as `event: <type>`; EventSource has no wildcard for named events.
@@ -18,6 +21,18 @@ const EVENT_TYPES = [
   "rating.submitted",
   "email.sent",
   "email.failed",
+  "conversation.routed",
+  "conversation.triaged",
+  "alert.raised",
+  "alert.acknowledged",
+  "alert.downgraded",
+  "sla.warning",
+  "sla.breached",
+  "sla.escalated",
+  "cluster.joined",
+  "watcher.added",
+  "notification.created",
+  "presence",
 ] as const;
 
 const listeners = new Set<Listener>();
@@ -30,8 +45,8 @@ export function onLiveEvent(listener: Listener): () => void {
 
 function parse(type: string, data: string): LiveEvent {
   try {
-    const v = JSON.parse(data) as Partial<{ type: string; conversationId: string; seq: number }>;
-    return { type: v.type ?? type, conversationId: v.conversationId ?? null, seq: v.seq ?? null };
+    const v = JSON.parse(data) as Partial<{ type: string; conversationId: string; seq: number; data: Record<string, unknown> | null }>;
+    return { type: v.type ?? type, conversationId: v.conversationId ?? null, seq: v.seq ?? null, data: v.data ?? null };
   } catch {
     return { type, conversationId: null, seq: null };
   }

@@ -11,6 +11,11 @@ const PATHS = {
   filter: "M4 5h16l-6 8v5l-4 2v-7z",
   search: "M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14Zm5 12 4 4",
   dot: "M12 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4Z",
+  bell: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2Zm4 4a2 2 0 0 0 4 0",
+  eye: "M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12Zm10-3a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z",
+  pencil: "M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4",
+  pause: "M9 6v12M15 6v12",
+  group: "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm-6 9a6 6 0 0 1 12 0m2-9a3 3 0 1 0 0-6m2 15a6 6 0 0 0-3-5",
 } as const;
 
 export type IconName = keyof typeof PATHS;
