@@ -54,3 +54,42 @@ export function quantile(values: number[], q: number): number {
   const hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
+
+/**
+ * Wilson score lower bound of a proportion `successes / n` (`z` standard deviations below): how low the true
+ * rate may be, given only `n` held-out messages. 0 when `n` is 0.
+ */
+export function wilsonLowerBound(successes: number, n: number, z: number): number {
+  if (n === 0) return 0;
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return Math.max(0, (centre - spread) / (1 + z2 / n));
+}
+
+/**
+ * The strictest cut on a score that still meets an accuracy target: messages scoring at least the cut are
+ * routed, the others go to triage, and accuracy counts a triaged message as not correct (so it can only fall as
+ * the cut rises). Returns the largest cut among the scores whose accuracy, at its Wilson lower bound `z`
+ * deviations down, is still at least `target`; `null` when even routing everything falls short.
+ */
+export function strictestCutMeeting(scores: readonly number[], correct: readonly boolean[], target: number, z: number): number | null {
+  const n = scores.length;
+  if (n === 0) return null;
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let routedCorrect = 0;
+  let best: number | null = null;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if (correct[i]) routedCorrect++;
+    // a cut can only sit between different scores: ties are routed together
+    const next = order[k + 1];
+    if (next !== undefined && scores[next] === scores[i]) continue;
+    if (wilsonLowerBound(routedCorrect, n, z) >= target) {
+      best = scores[i]!;
+      break;
+    }
+  }
+  return best;
+}

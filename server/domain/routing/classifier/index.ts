@@ -9,5 +9,7 @@ export {
   type RoutingExample,
   type RoutingPrediction,
   type SerializedRoutingClassifier,
+  type SerializedRoutingClassifierV1,
+  type TrainingExample,
   type TriageReason,
 } from "./classifier.js";
