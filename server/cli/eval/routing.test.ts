@@ -80,31 +80,6 @@ describe("eval routing metrics", () => {
   });
 });
 
-describe("eval routing on a small history", () => {
-  it("passes out-of-scope history lines on to calibration, never as a label", async () => {
-    const history = [
-      ...["the bus was late", "bus stop moved", "the bus driver was rude", "no bus this morning", "bus route change", "late bus again"].map(
-        (text) => ({ text, label: "transportation", lang: "en" }),
-      ),
-      ...["lunch menu please", "lunch account balance", "cafeteria lunch was cold", "free lunch form", "lunch money online", "school lunch allergy"].map(
-        (text) => ({ text, label: "nutrition", lang: "en" }),
-      ),
-      ...["weather this weekend", "pizza downtown", "my water heater broke"].map((text) => ({ text, label: null, lang: "en" })),
-    ];
-    const train = writeJsonl("small-train.jsonl", history);
-    const test = writeJsonl("small-test.jsonl", [
-      { text: "the bus never came", label: "transportation", lang: "en" },
-      { text: "what is the weather on saturday", label: null, lang: "en" },
-    ]);
-    const { code, lines } = await runEval(["--train", train, "--test", test]);
-    expect(code).toBe(0);
-    const detail = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(detail).toMatchObject({ train_n: 15, train_out_of_scope: 3, labels: 2 });
-    expect(JSON.parse(lines.at(-2)!)).toHaveProperty("triaged_as_out_of_scope");
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ n: 2 });
-  });
-});
-
 describe.skipIf(!haveCorpora)("eval routing on a slice of CLINC150", () => {
   it("trains on routed history, predicts every test line and prints the metrics last", async () => {
     type Line = { text: string; label: string | null; lang: string };

@@ -3,10 +3,8 @@
  *
  * Measures learned routing. Lines are `{"text", "label", "lang"}`; `label: null` means the message belongs to
  * no department (out of scope). The classifier is trained exactly as production learns from a district's
- * history (`RoutingClassifier.train`, the same code path, same defaults; the "none of these" level and the
- * threshold fitted on a held-out slice of TRAIN only). TRAIN lines with `label: null` are passed on as
- * production passes conversations staff marked as "not for any department": never learned as a label, used
- * only to calibrate out-of-scope detection. Then every test line is predicted.
+ * routed history (`RoutingClassifier.train`, the same code path, same defaults, threshold fitted on a held-out
+ * slice of TRAIN only), then every test line is predicted.
  *
  * Prints detail lines (trade-off, training time, model size), then LAST one JSON line:
  *   {"n", "accuracy", "macro_f1", "out_of_scope_recall", "ms_per_message"}
@@ -145,8 +143,8 @@ export async function run(argv: string[]): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const trainLines = readJsonl(args.train);
   const testLines = readJsonl(args.test);
-  // out-of-scope history lines (label null) only calibrate out-of-scope detection, as in production
-  const history = trainLines.map((l) => ({ text: l.text, label: l.label, lang: l.lang }));
+  // routed history only: a history line without a department teaches nothing
+  const history = trainLines.flatMap((l) => (l.label === null ? [] : [{ text: l.text, label: l.label, lang: l.lang }]));
 
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -167,7 +165,6 @@ export async function run(argv: string[]): Promise<number> {
     out(
       JSON.stringify({
         train_n: history.length,
-        train_out_of_scope: history.filter((l) => l.label === null).length,
         labels: stats.labels,
         features: stats.features,
         train_seconds: Math.round(trainSeconds * 100) / 100,
@@ -175,7 +172,6 @@ export async function run(argv: string[]): Promise<number> {
         model_bytes: stats.sizeBytes,
         temperature: stats.temperature,
         threshold: threshold ?? stats.threshold,
-        none_logit: stats.noneLogit,
       }),
     );
     // the trade-off: the same model with other district thresholds
@@ -192,7 +188,6 @@ export async function run(argv: string[]): Promise<number> {
         triage_rate_in_scope: r4(scores.triage_rate_in_scope),
         triage_rate: r4(scores.triage_rate),
         triaged_for_no_known_words: predictions.filter((p) => "triage" in p.decision && p.decision.reason === "no_known_words").length,
-        triaged_as_out_of_scope: predictions.filter((p) => "triage" in p.decision && p.decision.reason === "out_of_scope").length,
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { fitTemperature, quantile, strictestCutMeeting } from "./calibration.js";
+import { fitTemperature, quantile } from "./calibration.js";
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureBag, type FeatureOptions } from "./features.js";
 import { mulberry32, shuffle } from "./prng.js";
 import { decodeWeights, encodeWeights, roundToHalf, type EncodedWeights } from "./serialize.js";
@@ -12,31 +12,13 @@ import { Vocabulary, type BlockWeights, type EncodedVocabulary, type SparseVecto
  *
  * Method (pure TypeScript, no external model): normalised text → English/Spanish stems, stem uni+bigrams and
  * character 3–5-grams → sublinear TF-IDF (per block L2) → multinomial logistic regression trained by SGD
- * (seeded, deterministic) → calibrated confidences, fitted on a held-out slice of the training data → below the
- * confidence threshold, triage.
- *
- * Calibration and out of scope. A softmax only compares the labels with each other: a message that belongs to
- * no department ("what is the weather on saturday") still gets a confident label when one label matches it a
- * little better than the others. So the confidences are a softmax, at a fitted temperature, over the labels
- * plus a virtual label "none of these" with a constant logit (`noneLogit`): a message must score above that
- * level, not only above the other labels, to get a high confidence. On the held-out slice: the temperature
- * minimises the negative log-likelihood; `noneLogit` is a cut on the best raw score: the strictest that still
- * routes `inScopeKeepRate` of held-out messages and keeps held-out accuracy (a triaged message counting as not
- * correct) at `targetAccuracy`, judged at the lower end of its uncertainty (`accuracyBoundZ`); the confidence
- * threshold is then fitted by the same rule on the confidences. (When even routing everything misses the
- * target, the keep rate alone decides.) Messages that staff marked as belonging to no department
- * (`label: null`) are never trained on as a label; they choose, among a few candidate `noneLogit`s, the one
- * that sends most of them to triage at its fitted threshold. A model without `noneLogit` (untrained, or
- * stored before it existed) is a plain softmax, as before. Measured with `frontoffice eval routing`.
+ * (seeded, deterministic) → softmax temperature fitted on a held-out slice of the training data → an automatic
+ * confidence threshold that keeps `inScopeKeepRate` of held-out in-scope messages; below it, triage.
  */
 
-/** A routed message: the department (label) that handled it. */
 export type RoutingExample = { text: string; label: string; lang?: string | undefined };
-/** History for training: `label: null` = staff marked the message as belonging to no department. */
-export type TrainingExample = { text: string; label: string | null; lang?: string | undefined };
 export type LabelScore = { label: string; confidence: number };
-/** `out_of_scope`: below the threshold, and "none of these" is more likely than the best label. */
-export type TriageReason = "low_confidence" | "out_of_scope" | "no_known_words" | "not_trained";
+export type TriageReason = "low_confidence" | "no_known_words" | "not_trained";
 export type RoutingDecision = { label: string; confidence: number } | { triage: true; reason: TriageReason };
 export type RoutingPrediction = { top: LabelScore[]; decision: RoutingDecision };
 
@@ -54,18 +36,8 @@ export type ClassifierOptions = {
   seed: number;
   /** share of each label held out to fit the temperature and the threshold (then the model is refitted on all) */
   holdoutFraction: number;
-  /**
-   * the fitted `noneLogit` and threshold route at least this share of held-out in-scope messages (at most
-   * the rest goes to triage)...
-   */
+  /** the automatic threshold keeps this share of held-out in-scope messages above it */
   inScopeKeepRate: number;
-  /**
-   * ...and route more when needed to keep this in-scope accuracy on held-out messages (routed to the right
-   * label / all in-scope; triage counts as not correct), unless even routing everything misses it
-   */
-  targetAccuracy: number;
-  /** standard deviations below the held-out accuracy at which the target is judged (few held-out messages = stricter) */
-  accuracyBoundZ: number;
   /** confidence needed to route a message that shares no topic word with the history */
   unknownTopicThreshold: number;
   /** bounds of the automatic threshold */
@@ -87,8 +59,6 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   seed: 20_240_901,
   holdoutFraction: 0.15,
   inScopeKeepRate: 0.97,
-  targetAccuracy: 0.9,
-  accuracyBoundZ: 1,
   unknownTopicThreshold: 0.9,
   minThreshold: 0.2,
   maxThreshold: 0.9,
@@ -103,8 +73,7 @@ const MIN_HOLDOUT = 8;
 
 export type SerializedRoutingClassifier = {
   format: "frontoffice.routing-classifier";
-  /** 2 added `noneLogit`; version 1 (stored before it) still loads, as a model without "none of these" */
-  version: 2;
+  version: 1;
   options: ClassifierOptions;
   labels: string[];
   labelCounts: number[];
@@ -113,14 +82,6 @@ export type SerializedRoutingClassifier = {
   bias: number[];
   temperature: number;
   threshold: number;
-  /** logit of the virtual label "none of these"; null: none (a plain softmax over the labels) */
-  noneLogit: number | null;
-};
-
-/** A model stored before version 2: no `noneLogit`, and options from that time. */
-export type SerializedRoutingClassifierV1 = Omit<SerializedRoutingClassifier, "version" | "noneLogit" | "options"> & {
-  version: 1;
-  options: Partial<ClassifierOptions>;
 };
 
 export type ClassifierStats = {
@@ -129,7 +90,6 @@ export type ClassifierStats = {
   features: number;
   temperature: number;
   threshold: number;
-  noneLogit: number | null;
   sizeBytes: number;
 };
 
@@ -144,7 +104,6 @@ export class RoutingClassifier {
   private model = new SoftmaxModel(0, 0);
   private temperature = 1;
   private threshold = FALLBACK_THRESHOLD;
-  private noneLogit: number | null = null;
 
   private constructor(options: ClassifierOptions) {
     this.options = options;
@@ -155,37 +114,32 @@ export class RoutingClassifier {
     return new RoutingClassifier({ ...DEFAULT_CLASSIFIER_OPTIONS, ...options });
   }
 
-  /**
-   * Train from routed history (`label: null`: messages staff marked as belonging to no department, used only
-   * to calibrate out-of-scope detection). Deterministic for a given `options.seed`.
-   */
-  static train(history: readonly TrainingExample[], options: Partial<ClassifierOptions> = {}): RoutingClassifier {
+  /** Train from routed history. Deterministic for a given `options.seed`. */
+  static train(examples: readonly RoutingExample[], options: Partial<ClassifierOptions> = {}): RoutingClassifier {
     const c = RoutingClassifier.empty(options);
     const opts = c.options;
-    const examples = history.filter((e): e is RoutingExample => e.label !== null);
-    const outOfScope = history.filter((e) => e.label === null);
     for (const e of examples) c.indexLabel(e.label);
     const bags = examples.map((e) => extractFeatures(e.text, e.lang, opts.features));
     const y = examples.map((e) => c.labelIndex.get(e.label)!);
     for (const label of y) c.labelCounts[label]!++;
     const random = mulberry32(opts.seed);
 
-    // 1. calibrate on a held-out slice (and on every out-of-scope message: none is trained on)
+    // 1. calibrate on a held-out slice
     const { fit, held } = stratifiedSplit(y, opts.holdoutFraction, random);
     if (held.length >= MIN_HOLDOUT && c.labels.length >= 2) {
       const part = fitLinear(fit.map((i) => bags[i]!), fit.map((i) => y[i]!), c.labels.length, opts, random);
-      const rawScores = (bag: FeatureBag) => {
+      const heldScores = held.map((i) => {
         const s = new Float64Array(c.labels.length);
-        part.model.scores(part.vocab.vectorize(bag, opts.blockWeights), s);
+        part.model.scores(part.vocab.vectorize(bags[i]!, opts.blockWeights), s);
         return s;
-      };
-      const heldScores = held.map((i) => rawScores(bags[i]!));
-      const heldY = held.map((i) => y[i]!);
-      c.temperature = fitTemperature(heldScores, heldY);
-      const oosScores = outOfScope.map((e) => rawScores(extractFeatures(e.text, e.lang, opts.features)));
-      const fitted = fitOutOfScope(heldScores, heldY, oosScores, c.temperature, opts);
-      c.noneLogit = fitted.noneLogit;
-      c.threshold = fitted.threshold;
+      });
+      c.temperature = fitTemperature(heldScores, held.map((i) => y[i]!));
+      const confidences = heldScores.map((s) => {
+        SoftmaxModel.softmax(s, c.temperature);
+        return Math.max(...s);
+      });
+      const t = quantile(confidences, 1 - opts.inScopeKeepRate);
+      c.threshold = Math.min(opts.maxThreshold, Math.max(opts.minThreshold, t));
     }
 
     // 2. refit on everything
@@ -221,12 +175,10 @@ export class RoutingClassifier {
         this.model.step(x, p, this.options.learningRate, 0, 0);
         continue;
       }
-      SoftmaxModel.softmaxWithNone(p, this.temperature, this.noneLogit);
+      SoftmaxModel.softmax(p, this.temperature);
       if (argmax(p) === label && p[label]! >= this.options.learnTarget) break;
-      // cross-entropy over the labels and "none of these" (whose logit is fixed): the label must rise above
-      // that level too, so the message would be routed, not only ranked first
       this.model.scores(x, p);
-      SoftmaxModel.softmaxWithNone(p, 1, this.noneLogit);
+      SoftmaxModel.softmax(p);
       p[label]! -= 1;
       this.model.step(x, p, this.options.learningRate, 0, 0);
     }
@@ -248,7 +200,7 @@ export class RoutingClassifier {
     const x = this.vocab.vectorize(bag, this.options.blockWeights);
     const p = new Float64Array(this.model.classes);
     this.model.scores(x, p);
-    SoftmaxModel.softmaxWithNone(p, 1, this.noneLogit);
+    SoftmaxModel.softmax(p);
     const pl = p[label]!;
     if (pl >= 1 - 1e-9) return;
     // gradient of -log(1 - p_label) with respect to the logits
@@ -272,7 +224,6 @@ export class RoutingClassifier {
   /**
    * Predict where a message goes. `threshold` is the district's confidence threshold (0..1); by default the
    * one fitted at training time. Below it, or when the text shares no word with the history, triage.
-   * Confidences include "none of these" (see the file comment), so the top three may sum to well under 1.
    */
   predict(text: string, lang?: string, opts: { threshold?: number } = {}): RoutingPrediction {
     if (this.labels.length === 0) return { top: [], decision: { triage: true, reason: "not_trained" } };
@@ -280,15 +231,13 @@ export class RoutingClassifier {
     const x = this.vocab.vectorize(bag, this.options.blockWeights);
     const p = new Float64Array(this.model.classes);
     this.model.scores(x, p);
-    const none = SoftmaxModel.softmaxWithNone(p, this.temperature, this.noneLogit);
+    SoftmaxModel.softmax(p, this.temperature);
     const top = topK(p, 3).map((c) => ({ label: this.labels[c]!, confidence: round(p[c]!) }));
     const best = top[0]!;
     if (this.labels.length < 2) return { top, decision: { triage: true, reason: "not_trained" } };
     const confidence = p[this.labelIndex.get(best.label)!]!;
     const threshold = opts.threshold ?? this.threshold;
-    if (confidence < threshold) {
-      return { top, decision: { triage: true, reason: none > confidence ? "out_of_scope" : "low_confidence" } };
-    }
+    if (confidence < threshold) return { top, decision: { triage: true, reason: "low_confidence" } };
     // no word that names a topic in common with the history ("what is the weather on saturday"): only a
     // near-certain prediction (greetings, thanks) may route
     if (confidence < Math.max(threshold, this.options.unknownTopicThreshold) && !bag.topical.some((h) => this.vocab.index.has(h))) {
@@ -309,7 +258,6 @@ export class RoutingClassifier {
       features: this.vocab.size,
       temperature: round(this.temperature),
       threshold: round(this.threshold),
-      noneLogit: this.noneLogit === null ? null : round(this.noneLogit),
       sizeBytes: Buffer.byteLength(JSON.stringify(this.toJSON())),
     };
   }
@@ -317,7 +265,7 @@ export class RoutingClassifier {
   toJSON(): SerializedRoutingClassifier {
     return {
       format: "frontoffice.routing-classifier",
-      version: 2,
+      version: 1,
       options: this.options,
       labels: [...this.labels],
       labelCounts: [...this.labelCounts],
@@ -326,13 +274,11 @@ export class RoutingClassifier {
       bias: Array.from(this.model.bias),
       temperature: this.temperature,
       threshold: this.threshold,
-      noneLogit: this.noneLogit,
     };
   }
 
-  /** Load a stored model (version 2, or version 1 from before "none of these", which predicts as it did). */
-  static fromJSON(json: SerializedRoutingClassifier | SerializedRoutingClassifierV1): RoutingClassifier {
-    if (json.format !== "frontoffice.routing-classifier" || (json.version !== 1 && json.version !== 2)) {
+  static fromJSON(json: SerializedRoutingClassifier): RoutingClassifier {
+    if (json.format !== "frontoffice.routing-classifier" || json.version !== 1) {
       throw new Error(`unsupported routing classifier format ${String(json.format)} v${String(json.version)}`);
     }
     const c = new RoutingClassifier({ ...DEFAULT_CLASSIFIER_OPTIONS, ...json.options });
@@ -350,10 +296,6 @@ export class RoutingClassifier {
     }
     c.temperature = json.temperature;
     c.threshold = json.threshold;
-    if (json.version === 2) {
-      if (json.noneLogit !== null && !Number.isFinite(json.noneLogit)) throw new Error("routing classifier noneLogit is not a number");
-      c.noneLogit = json.noneLogit;
-    }
     return c;
   }
 
@@ -368,52 +310,6 @@ export class RoutingClassifier {
     }
     return i;
   }
-}
-
-/**
- * The cut on a held-out score (higher = route): the strictest that still keeps `inScopeKeepRate` of the
- * held-out messages, made more lenient when needed to keep held-out accuracy at `targetAccuracy`. When even
- * routing everything misses the target, the keep-rate cut alone.
- */
-function accuracyCut(scores: number[], correct: boolean[], opts: ClassifierOptions): number {
-  const keep = quantile(scores, 1 - opts.inScopeKeepRate);
-  const meeting = strictestCutMeeting(scores, correct, opts.targetAccuracy, opts.accuracyBoundZ);
-  return meeting === null ? keep : Math.min(keep, meeting);
-}
-
-/** Confidence of the best label, given raw scores, a temperature and a "none of these" logit. */
-function topConfidence(scores: Float64Array, temperature: number, noneLogit: number | null): number {
-  const p = Float64Array.from(scores);
-  SoftmaxModel.softmaxWithNone(p, temperature, noneLogit);
-  return p[argmax(p)]!;
-}
-
-/**
- * Fit "none of these" and the threshold on held-out raw scores (see the file comment). `oosScores`: raw
- * scores of messages staff marked as belonging to no department; when there are some, a few other
- * `noneLogit`s (none at all, or the fitted one ± 1–2 temperatures) are tried, and the one that sends most of
- * them to triage is kept (ties: the fitted one).
- */
-function fitOutOfScope(
-  heldScores: Float64Array[],
-  heldY: number[],
-  oosScores: Float64Array[],
-  temperature: number,
-  opts: ClassifierOptions,
-): { noneLogit: number | null; threshold: number } {
-  const correct = heldScores.map((s, i) => argmax(s) === heldY[i]);
-  const best = heldScores.map((s) => s[argmax(s)]!);
-  const cut = accuracyCut(best, correct, opts);
-  const candidates: Array<number | null> = [cut];
-  if (oosScores.length > 0) candidates.push(cut - 2 * temperature, cut - temperature, cut + temperature, cut + 2 * temperature, null);
-  let chosen: { noneLogit: number | null; threshold: number; triaged: number } | undefined;
-  for (const noneLogit of candidates) {
-    const confidences = heldScores.map((s) => topConfidence(s, temperature, noneLogit));
-    const t = Math.min(opts.maxThreshold, Math.max(opts.minThreshold, accuracyCut(confidences, correct, opts)));
-    const triaged = oosScores.filter((s) => topConfidence(s, temperature, noneLogit) < t).length;
-    if (!chosen || triaged > chosen.triaged) chosen = { noneLogit, threshold: t, triaged };
-  }
-  return { noneLogit: chosen!.noneLogit, threshold: chosen!.threshold };
 }
 
 /** Build a vocabulary from `bags` and fit a softmax model on it. */

@@ -9,7 +9,5 @@ export {
   type RoutingExample,
   type RoutingPrediction,
   type SerializedRoutingClassifier,
-  type SerializedRoutingClassifierV1,
-  type TrainingExample,
   type TriageReason,
 } from "./classifier.js";

@@ -83,30 +83,6 @@ export class SoftmaxModel {
   }
 
   /**
-   * Softmax of scores / temperature, in place, with one more virtual class "none of these" whose logit is
-   * `noneLogit` (`null`: no such class, a plain softmax). Returns the probability left to "none": the scores
-   * then sum to 1 minus it. A message whose best score is far below `noneLogit` gets low probabilities
-   * everywhere, however far its best label is ahead of the second.
-   */
-  static softmaxWithNone(scores: Float64Array, temperature: number, noneLogit: number | null): number {
-    if (noneLogit === null) {
-      SoftmaxModel.softmax(scores, temperature);
-      return 0;
-    }
-    let max = noneLogit;
-    for (let c = 0; c < scores.length; c++) if (scores[c]! > max) max = scores[c]!;
-    const none = Math.exp((noneLogit - max) / temperature);
-    let sum = none;
-    for (let c = 0; c < scores.length; c++) {
-      const e = Math.exp((scores[c]! - max) / temperature);
-      scores[c] = e;
-      sum += e;
-    }
-    for (let c = 0; c < scores.length; c++) scores[c]! /= sum;
-    return none / sum;
-  }
-
-  /**
    * One gradient step on a loss whose gradient with respect to the logits is `grad` (already computed by the
    * caller, e.g. p - onehot for cross-entropy). Classes with a negligible gradient are skipped. `biasLr` is the
    * learning rate of the biases (0 keeps the label priors as they are).
