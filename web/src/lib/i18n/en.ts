@@ -1,4 +1,7 @@
 /** English UI strings; es.ts must have exactly the same keys (the type checker holds it to that). */
+import { operationsEn } from "./operations.en.js";
+import { adminEn } from "./admin.en.js";
+
 export const en = {
   app: {
     name: "Front Office",
@@ -108,6 +111,16 @@ export const en = {
       newConversations_other: "{{count}} new conversations",
       shown_one: "{{count}} conversation shown",
       shown_other: "{{count}} conversations shown",
+      inTriage: "In triage",
+      tags: "Tags",
+    },
+    due: {
+      dueIn: "Due in {{time}}",
+      pastDue: "Past due {{time}}",
+      paused: "Paused",
+      missed: "Missed: {{clock}}",
+      clocks: { first_response: "first response", next_response: "next response", resolution: "resolution" },
+      units: { m: "{{count}} min", h: "{{count}} h", d: "{{count}} d" },
     },
   },
   enums: {
@@ -198,6 +211,24 @@ export const en = {
         bounced: "Email to {{recipients}} bounced: the address does not accept mail",
         complaint: "The family’s email provider reported our message as unwanted",
         participantAdded: "Someone copied on the email joined this conversation",
+        routedTriage: "Sent to triage: nobody could be chosen automatically",
+        routedBoth: "Routed to {{person}} ({{department}})",
+        routedPerson: "Routed to {{person}}",
+        routedDepartment: "Routed to {{department}}",
+        triaged: {
+          no_department: "Sent to triage: no department matched",
+          nobody_available: "Sent to triage: nobody in the department was available",
+          rule: "Sent to triage by a routing rule",
+          low_confidence: "Sent to triage: automatic routing was not sure enough",
+        },
+        alertRaised: "Critical alert raised: {{category}}",
+        alertAcknowledged: "{{actor}} acknowledged the {{category}} alert",
+        alertDowngraded: "{{actor}} marked the {{category}} alert not critical: “{{reason}}”",
+        slaWarning: "The {{clock}} target is due soon",
+        slaBreached: "The {{clock}} target was missed",
+        slaEscalated: "Escalated: the {{clock}} target was missed",
+        clusterJoined: "Grouped with similar reports: {{title}}",
+        watcherAdded: "{{person}} is following this conversation ({{reason}})",
       },
     },
     composer: {
@@ -258,7 +289,57 @@ export const en = {
       score: "{{score}} of 10",
       comment: "Comment",
     },
+    presence: {
+      label: "Also on this conversation",
+      viewing: "{{name}} is viewing",
+      replying: "{{name}} is replying…",
+    },
+    collision: {
+      title: "Someone already replied",
+      named_one: "{{names}} replied to the family after you opened this conversation.",
+      named_other: "{{names}} replied to the family after you opened this conversation.",
+      unnamed: "Someone else replied to the family after you opened this conversation.",
+      question: "Read their reply before sending yours, or send yours anyway. Your draft is kept.",
+      show: "Show their reply",
+      sendAnyway: "Send anyway",
+      cancel: "Keep editing",
+    },
+    alerts: {
+      title: "Critical alerts",
+      severity: "Severity",
+      status: "Status",
+      reason: "Why it is not critical",
+      evidence: "Words that raised it",
+      showInMessage: "Show in the message",
+      evidenceStart: "Alert evidence:",
+      evidenceEnd: "(end of alert evidence)",
+    },
+    sla: {
+      title: "Service standard",
+      paused: "Paused while waiting on the family",
+      pausedClock: "Paused",
+      clocks: { first_response: "First response", next_response: "Next response", resolution: "Resolution" },
+      due: "Due",
+      pastDue: "Past due since",
+      answered: "Answered",
+      resolved: "Resolved",
+      noTarget: "No target running",
+      missed: "Missed",
+      zone: "Times in your time zone ({{zone}}).",
+    },
+    routing: {
+      title: "Routing",
+      why: "Why here?",
+      none: "This conversation was routed before routing explanations were kept.",
+    },
+    watchers: {
+      title: "Watchers",
+      none: "Nobody else follows this conversation.",
+      reasons: { alert_responder: "alert responder", rule: "routing rule", mentioned: "mentioned in a note" },
+    },
   },
+  ...operationsEn,
+  admin: adminEn,
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,6 @@
+import { adminEs } from "./admin.es.js";
 import type { Messages } from "./en.js";
+import { operationsEs } from "./operations.es.js";
 
 /** Spanish UI strings (US Spanish, usted). */
 export const es: Messages = {
@@ -110,6 +112,16 @@ export const es: Messages = {
       newConversations_other: "{{count}} conversaciones nuevas",
       shown_one: "Se muestra {{count}} conversación",
       shown_other: "Se muestran {{count}} conversaciones",
+      inTriage: "En clasificación",
+      tags: "Etiquetas",
+    },
+    due: {
+      dueIn: "Vence en {{time}}",
+      pastDue: "Vencida hace {{time}}",
+      paused: "En pausa",
+      missed: "Incumplido: {{clock}}",
+      clocks: { first_response: "primera respuesta", next_response: "siguiente respuesta", resolution: "resolución" },
+      units: { m: "{{count}} min", h: "{{count}} h", d: "{{count}} d" },
     },
   },
   enums: {
@@ -200,6 +212,24 @@ export const es: Messages = {
         bounced: "El correo a {{recipients}} rebotó: la dirección no acepta correo",
         complaint: "El proveedor de correo de la familia reportó nuestro mensaje como no deseado",
         participantAdded: "Una persona copiada en el correo se unió a esta conversación",
+        routedTriage: "Enviada a clasificación: no se pudo elegir a nadie automáticamente",
+        routedBoth: "Dirigida a {{person}} ({{department}})",
+        routedPerson: "Dirigida a {{person}}",
+        routedDepartment: "Dirigida a {{department}}",
+        triaged: {
+          no_department: "Enviada a clasificación: ningún departamento coincidió",
+          nobody_available: "Enviada a clasificación: nadie del departamento estaba disponible",
+          rule: "Enviada a clasificación por una regla",
+          low_confidence: "Enviada a clasificación: la asignación automática no tenía suficiente certeza",
+        },
+        alertRaised: "Alerta crítica: {{category}}",
+        alertAcknowledged: "{{actor}} atendió la alerta de {{category}}",
+        alertDowngraded: "{{actor}} marcó la alerta de {{category}} como no crítica: “{{reason}}”",
+        slaWarning: "El plazo de {{clock}} vence pronto",
+        slaBreached: "Se incumplió el plazo de {{clock}}",
+        slaEscalated: "Escalada: se incumplió el plazo de {{clock}}",
+        clusterJoined: "Agrupada con reportes similares: {{title}}",
+        watcherAdded: "{{person}} sigue esta conversación ({{reason}})",
       },
     },
     composer: {
@@ -260,5 +290,55 @@ export const es: Messages = {
       score: "{{score}} de 10",
       comment: "Comentario",
     },
+    presence: {
+      label: "También en esta conversación",
+      viewing: "{{name}} está viendo",
+      replying: "{{name}} está respondiendo…",
+    },
+    collision: {
+      title: "Alguien ya respondió",
+      named_one: "{{names}} respondió a la familia después de que usted abrió esta conversación.",
+      named_other: "{{names}} respondieron a la familia después de que usted abrió esta conversación.",
+      unnamed: "Otra persona respondió a la familia después de que usted abrió esta conversación.",
+      question: "Lea esa respuesta antes de enviar la suya, o envíe la suya de todos modos. Su borrador se conserva.",
+      show: "Ver su respuesta",
+      sendAnyway: "Enviar de todos modos",
+      cancel: "Seguir editando",
+    },
+    alerts: {
+      title: "Alertas críticas",
+      severity: "Gravedad",
+      status: "Estado",
+      reason: "Por qué no es crítica",
+      evidence: "Palabras que la activaron",
+      showInMessage: "Ver en el mensaje",
+      evidenceStart: "Evidencia de la alerta:",
+      evidenceEnd: "(fin de la evidencia)",
+    },
+    sla: {
+      title: "Estándar de servicio",
+      paused: "En pausa mientras se espera a la familia",
+      pausedClock: "En pausa",
+      clocks: { first_response: "Primera respuesta", next_response: "Siguiente respuesta", resolution: "Resolución" },
+      due: "Vence",
+      pastDue: "Vencida desde",
+      answered: "Respondida",
+      resolved: "Resuelta",
+      noTarget: "Sin plazo en curso",
+      missed: "Incumplido",
+      zone: "Horas en su zona horaria ({{zone}}).",
+    },
+    routing: {
+      title: "Asignación",
+      why: "¿Por qué aquí?",
+      none: "Esta conversación se asignó antes de que se guardaran las explicaciones de asignación.",
+    },
+    watchers: {
+      title: "Seguidores",
+      none: "Nadie más sigue esta conversación.",
+      reasons: { alert_responder: "responsable de alertas", rule: "regla de asignación", mentioned: "mencionado en una nota" },
+    },
   },
+  ...operationsEs,
+  admin: adminEs,
 };
