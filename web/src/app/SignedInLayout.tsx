@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { AlertBanner } from "../features/alerts/components/AlertBanner.js";
 import { useSignOut } from "../features/auth/hooks/useSignOut.js";
+import { NotificationBell } from "../features/notifications/components/NotificationBell.js";
 import { sessionQuery } from "../lib/session.js";
 import { Button } from "../ui/Button.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
@@ -17,7 +19,7 @@ export function SignedInLayout() {
   const location = useLocation();
   const districtSlug = useRef(session?.district.slug);
   const signingOut = useRef(false);
-  useLiveUpdates(Boolean(session));
+  useLiveUpdates(Boolean(session), session?.staff.id);
   useMoveFocusOnNavigation(location.pathname);
 
   // The session ends by signing out, or by any 401 (expired, revoked): go to sign-in, and come
@@ -54,6 +56,7 @@ export function SignedInLayout() {
             {t("app.signedInAs", { name: session.staff.name })}
             <span className="topbar__role"> · {t(`enums.role.${session.staff.role}`)}</span>
           </span>
+          <NotificationBell />
           <LanguageSwitch />
           <Button
             variant="quiet"
@@ -68,6 +71,7 @@ export function SignedInLayout() {
           </Button>
         </div>
       </header>
+      <AlertBanner />
       <Outlet />
     </div>
   );

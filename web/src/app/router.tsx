@@ -2,6 +2,8 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect, useRouter, type ErrorComponentProps } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { parseInboxSearch } from "../features/inbox/search.js";
+import { ClusterPage } from "../pages/ClusterPage.js";
+import { ClustersPage } from "../pages/ClustersPage.js";
 import { ConversationPage } from "../pages/ConversationPage.js";
 import { InboxPage } from "../pages/InboxPage.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
@@ -72,7 +74,19 @@ const conversationRoute = createRoute({
   component: ConversationPage,
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([inboxRoute, conversationRoute])]);
+const clustersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "clusters",
+  component: ClustersPage,
+});
+
+const clusterRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "clusters/$clusterId",
+  component: ClusterPage,
+});
+
+const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([inboxRoute, conversationRoute, clustersRoute, clusterRoute])]);
 
 // Plain `a=b&c=d` search strings (TanStack's default JSON-encodes values), so shared links stay readable.
 function parseSearch(s: string): Record<string, unknown> {

@@ -130,4 +130,21 @@ describe("timeline sentences", () => {
     ]);
     expect(en_(event("email.bounced", { emailId: "e", recipients: ["ana@example.com"], permanent: false, status: "4.2.2" }, system))).toEqual([]);
   });
+
+  it("tells how it was routed, and what happened to its alerts, clocks and watchers, in English and Spanish", () => {
+    const system = { kind: "system", id: null, name: null } as const;
+    const routed = event("conversation.routed", { departmentId: ID.transportation, assigneeId: ID.sam, triage: false, summary: "x", ruleIds: [] }, system);
+    expect(en_(routed)).toEqual(["Routed to Sam Okafor (Transportation)"]);
+    expect(es_(routed)).toEqual(["Dirigida a Sam Okafor (Transportation)"]);
+    expect(en_(event("conversation.triaged", { reason: "nobody_available" }, system))).toEqual(["Sent to triage: nobody in the department was available"]);
+    expect(en_(event("alert.raised", { alertId: "a", category: "self_harm", severity: "critical", messageId: null }, system))).toEqual(["Critical alert raised: Self-harm"]);
+    expect(es_(event("alert.acknowledged", { alertId: "a", category: "self_harm" }))).toEqual(["Dana Reyes atendió la alerta de Autolesión"]);
+    expect(en_(event("alert.downgraded", { alertId: "a", category: "media_inquiry", reason: "A reporter asking about lunch" }))).toEqual([
+      "Dana Reyes marked the media inquiry alert not critical: “A reporter asking about lunch”",
+    ]);
+    expect(en_(event("sla.breached", { clock: "first_response", dueAt: "2026-03-02T16:00:00.000Z" }, system))).toEqual(["The first response target was missed"]);
+    expect(es_(event("sla.warning", { clock: "resolution", dueAt: "2026-03-02T16:00:00.000Z" }, system))).toEqual(["El plazo de resolución vence pronto"]);
+    expect(en_(event("watcher.added", { staffId: ID.dana, reason: "alert_responder" }, system))).toEqual(["Dana Reyes is following this conversation (alert responder)"]);
+    expect(en_(event("cluster.joined", { clusterId: "c", title: "Bus concern: bus number 42" }, system))).toEqual(["Grouped with similar reports: Bus concern: bus number 42"]);
+  });
 });

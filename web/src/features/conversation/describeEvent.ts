@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type { TimelineEvent } from "../../../../common/contract/conversations.js";
 import { ChannelTypeSchema, ConversationKindSchema, ConversationStatusSchema, PrioritySchema, RequesterRoleSchema } from "../../../../common/enums.js";
 import { localized, nameOf, type Meta } from "../../lib/meta.js";
+import { alertCategoryLabel } from "../alerts/categories.js";
 
 type Names = { meta: Meta; lang: string; contactName: string | null };
 
@@ -94,6 +95,58 @@ function describeUpdated(d: Record<string, unknown>, actor: string, t: TFunction
   return out;
 }
 
+const CLOCKS = ["first_response", "next_response", "resolution"] as const;
+const TRIAGE_REASONS = ["no_department", "nobody_available", "rule", "low_confidence"] as const;
+const WATCH_REASONS = ["alert_responder", "rule", "mentioned"] as const;
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (list as readonly unknown[]).includes(v) ? (v as T) : null;
+
+function clockText(v: unknown, t: TFunction): string {
+  const clock = oneOf(CLOCKS, v);
+  return clock ? t(`inbox.due.clocks.${clock}`) : String(v ?? "");
+}
+
+/** Routing, alerts, service-standard clocks, clusters and watchers (issue 4 events). */
+function describeOperations(e: TimelineEvent, actor: string, t: TFunction, n: Names): string[] | null {
+  const d = e.data;
+  const category = () => alertCategoryLabel(str(d.category) ?? "", t);
+  switch (e.type) {
+    case "conversation.routed": {
+      if (d.triage === true) return [t("conversation.timeline.events.routedTriage")];
+      const person = nameOf(n.meta.staff, str(d.assigneeId));
+      const department = nameOf(n.meta.departments, str(d.departmentId));
+      if (person && department) return [t("conversation.timeline.events.routedBoth", { person, department })];
+      if (person) return [t("conversation.timeline.events.routedPerson", { person })];
+      if (department) return [t("conversation.timeline.events.routedDepartment", { department })];
+      return [];
+    }
+    case "conversation.triaged": {
+      const reason = oneOf(TRIAGE_REASONS, d.reason);
+      return [reason ? t(`conversation.timeline.events.triaged.${reason}`) : t("conversation.timeline.events.routedTriage")];
+    }
+    case "alert.raised":
+      return [t("conversation.timeline.events.alertRaised", { category: category() })];
+    case "alert.acknowledged":
+      return [t("conversation.timeline.events.alertAcknowledged", { actor, category: category() })];
+    case "alert.downgraded":
+      return [t("conversation.timeline.events.alertDowngraded", { actor, category: category(), reason: str(d.reason) ?? "" })];
+    case "sla.warning":
+      return [t("conversation.timeline.events.slaWarning", { clock: clockText(d.clock, t) })];
+    case "sla.breached":
+      return [t("conversation.timeline.events.slaBreached", { clock: clockText(d.clock, t) })];
+    case "sla.escalated":
+      return [t("conversation.timeline.events.slaEscalated", { clock: clockText(d.clock, t) })];
+    case "cluster.joined":
+      return [t("conversation.timeline.events.clusterJoined", { title: str(d.title) ?? "" })];
+    case "watcher.added": {
+      const person = nameOf(n.meta.staff, str(d.staffId)) ?? t("conversation.timeline.someone");
+      const reason = oneOf(WATCH_REASONS, d.reason);
+      return [t("conversation.timeline.events.watcherAdded", { person, reason: reason ? t(`conversation.watchers.reasons.${reason}`) : String(d.reason ?? "") })];
+    }
+    default:
+      return null;
+  }
+}
+
 /**
  * The readable sentences for one timeline event, in the UI language. Events that only echo a
  * message already shown on the timeline (received, sent, note added) give none.
@@ -128,6 +181,6 @@ export function describeEvent(e: TimelineEvent, t: TFunction, n: Names): string[
     case "participant.added":
       return [t("conversation.timeline.events.participantAdded")];
     default:
-      return [];
+      return describeOperations(e, actor, t, n) ?? [];
   }
 }

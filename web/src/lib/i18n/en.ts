@@ -1,7 +1,5 @@
 /** English UI strings; es.ts must have exactly the same keys (the type checker holds it to that). */
 import { operationsEn } from "./operations.en.js";
-import { adminEn } from "./admin.en.js";
-
 export const en = {
   app: {
     name: "Front Office",
@@ -339,7 +337,6 @@ export const en = {
     },
   },
   ...operationsEn,
-  admin: adminEn,
 };
 
 export type Messages = typeof en;

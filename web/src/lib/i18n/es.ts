@@ -1,4 +1,3 @@
-import { adminEs } from "./admin.es.js";
 import type { Messages } from "./en.js";
 import { operationsEs } from "./operations.es.js";
 
@@ -340,5 +339,4 @@ export const es: Messages = {
     },
   },
   ...operationsEs,
-  admin: adminEs,
 };

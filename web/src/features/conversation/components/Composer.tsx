@@ -1,21 +1,41 @@
-import { useId, useState, type KeyboardEvent } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Label, Radio, RadioGroup, Text, TextArea, TextField } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { MessageBodySchema, type ConversationDetail } from "../../../../../common/contract/conversations.js";
+import { isApiError } from "../../../lib/http.js";
+import { conversationKeys } from "../../../lib/queryKeys.js";
 import { Button } from "../../../ui/Button.js";
 import { InlineAlert } from "../../../ui/InlineAlert.js";
 import { ProblemAlert } from "../../../ui/ProblemAlert.js";
 import { useAddNote, useSendReply } from "../hooks/useConversationMutations.js";
+import { goToMessage } from "../goToMessage.js";
+import { CollisionDialog, type Collision } from "./CollisionDialog.js";
 
 type Mode = "reply" | "note";
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
+/** A 409 whose invalidParams say another reply was sent since `openedAt`. */
+export const isReplyCollision = (e: unknown): boolean =>
+  isApiError(e) && e.status === 409 && (e.problem.invalidParams ?? []).some((p) => p.reason === "reply_collision");
+
+type Props = {
+  conversation: ConversationDetail;
+  meId: string;
+  /** Whether a reply (not a note) is being written, for presence ("Dana is replying…"). */
+  onReplyingChange?: (replying: boolean) => void;
+};
+
 /**
  * Reply to the family or add an internal note, as the conversation's abilities allow. Sends with
  * the button or Ctrl/Cmd+Enter; the text clears once the server has stored it.
+ *
+ * A reply carries `openedAt`: when the person opened the conversation (or last caught up: after their own reply, or
+ * after being told of a colliding one). Live updates refresh the detail, but not this, so a reply someone else sent
+ * meanwhile stops the send with a dialog naming them, "Show their reply" and "Send anyway".
  */
-export function Composer({ conversation }: { conversation: ConversationDetail }) {
+export function Composer({ conversation, meId, onReplyingChange }: Props) {
   const { t } = useTranslation();
   const { abilities } = conversation;
   const modes: Mode[] = [...(abilities.reply ? (["reply"] as const) : []), ...(abilities.note ? (["note"] as const) : [])];
@@ -28,6 +48,17 @@ export function Composer({ conversation }: { conversation: ConversationDetail })
   const note = useAddNote(conversation.id);
   const mutation = mode === "reply" ? reply : note;
   const hintId = useId();
+  const queryClient = useQueryClient();
+  const seenAt = useRef(conversation.openedAt);
+  const [collision, setCollision] = useState<Collision | null>(null);
+  const replying = mode === "reply" && body.trim() !== "";
+  useEffect(() => onReplyingChange?.(replying), [replying, onReplyingChange]);
+
+  // The latest detail's openedAt: read after a refetch, once the person has seen what changed.
+  const catchUp = () => {
+    const latest = queryClient.getQueryData<ConversationDetail>(conversationKeys.detail(conversation.id));
+    if (latest) seenAt.current = latest.openedAt;
+  };
 
   if (modes.length === 0) {
     return (
@@ -37,7 +68,7 @@ export function Composer({ conversation }: { conversation: ConversationDetail })
     );
   }
 
-  const send = () => {
+  const send = (force = false) => {
     if (mutation.isPending) return;
     const parsed = MessageBodySchema.safeParse({ body });
     if (!parsed.success) {
@@ -46,18 +77,56 @@ export function Composer({ conversation }: { conversation: ConversationDetail })
     }
     setInvalid(null);
     setDone(null);
-    mutation.mutate(parsed.data, {
-      onSuccess: () => {
-        setBody("");
-        setDone(mode === "reply" ? t("conversation.composer.sent") : t("conversation.composer.noteAdded"));
+    if (mode === "note") {
+      note.mutate(parsed.data, {
+        onSuccess: () => {
+          setBody("");
+          setDone(t("conversation.composer.noteAdded"));
+        },
+      });
+      return;
+    }
+    const openedAt = seenAt.current;
+    reply.mutate(
+      { ...parsed.data, openedAt, ...(force ? { force: true } : {}) },
+      {
+        onSuccess: () => {
+          catchUp();
+          setCollision(null);
+          setBody("");
+          setDone(t("conversation.composer.sent"));
+        },
+        onError: async (err) => {
+          if (!isReplyCollision(err)) return;
+          reply.reset();
+          // Read the conversation again: the colliding reply, and a fresh openedAt for the next attempt.
+          await queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversation.id) });
+          const latest = queryClient.getQueryData<ConversationDetail>(conversationKeys.detail(conversation.id));
+          const theirs = (latest?.messages ?? []).filter(
+            (m) => m.direction === "outbound" && m.createdAt > openedAt && !(m.author.kind === "staff" && m.author.id === meId),
+          );
+          catchUp();
+          setCollision({
+            names: [...new Set(theirs.map((m) => m.author.name).filter((n): n is string => Boolean(n)))],
+            messageId: theirs.at(-1)?.id ?? null,
+            detail: isApiError(err) ? err.problem.detail : "",
+          });
+        },
       },
-    });
+    );
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       send();
     }
+  };
+  const showTheirReply = () => {
+    const id = collision?.messageId;
+    setCollision(null);
+    if (!id) return;
+    // After the dialog has returned focus, take the reader to the other reply.
+    requestAnimationFrame(() => requestAnimationFrame(() => goToMessage(id)));
   };
 
   const contact = conversation.contact;
@@ -100,7 +169,7 @@ export function Composer({ conversation }: { conversation: ConversationDetail })
           ) : null}
         </TextField>
         {invalid ? <InlineAlert tone="error">{invalid}</InlineAlert> : null}
-        {mutation.isError ? <ProblemAlert error={mutation.error} /> : null}
+        {mutation.isError && !isReplyCollision(mutation.error) && !collision ? <ProblemAlert error={mutation.error} /> : null}
         <div className="composer__actions">
           <span id={hintId} className="composer__hint">
             {isMac() ? t("conversation.composer.shortcutMac") : t("conversation.composer.shortcut")}
@@ -113,6 +182,14 @@ export function Composer({ conversation }: { conversation: ConversationDetail })
           {done ?? ""}
         </p>
       </form>
+      <CollisionDialog
+        collision={collision}
+        isSending={reply.isPending}
+        error={collision && reply.isError ? reply.error : null}
+        onShow={showTheirReply}
+        onSendAnyway={() => send(true)}
+        onClose={() => setCollision(null)}
+      />
     </section>
   );
 }

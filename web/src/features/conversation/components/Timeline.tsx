@@ -7,6 +7,7 @@ import { Icon } from "../../../ui/Icon.js";
 import { RelativeTime } from "../../../ui/RelativeTime.js";
 import { attachmentUrl } from "../api.js";
 import { describeEvent } from "../describeEvent.js";
+import { evidenceRanges, splitByRanges, type Range } from "../evidence.js";
 
 type Entry = { kind: "message"; at: string; rank: number; message: Message } | { kind: "event"; at: string; rank: number; event: TimelineEvent; lines: string[] };
 
@@ -31,14 +32,36 @@ function DeliveryStatus({ m }: { m: Message }) {
   );
 }
 
-function MessageItem({ m, conversationId, contactName }: { m: Message; conversationId: string; contactName: string | null }) {
+/** A message body with an alert's evidence marked (text, not colour alone: a screen reader hears where it starts). */
+function Body({ body, ranges }: { body: string; ranges: Range[] }) {
+  const { t } = useTranslation();
+  if (ranges.length === 0) return <div className="msg__body">{body}</div>;
+  return (
+    <div className="msg__body">
+      {splitByRanges(body, ranges).map((p, i) =>
+        p.marked ? (
+          <mark key={i} className="evidence">
+            <span className="sr-only">{t("conversation.alerts.evidenceStart")} </span>
+            {p.text}
+            <span className="sr-only"> {t("conversation.alerts.evidenceEnd")}</span>
+          </mark>
+        ) : (
+          p.text
+        ),
+      )}
+    </div>
+  );
+}
+
+function MessageItem({ m, conversationId, contactName, ranges }: { m: Message; conversationId: string; contactName: string | null; ranges: Range[] }) {
   const { t, i18n } = useTranslation();
   const author = m.author.name ?? (m.direction === "inbound" ? (contactName ?? t("conversation.timeline.family")) : t("conversation.timeline.someone"));
   const label =
     m.direction === "note" ? t("conversation.timeline.internalNote") : m.direction === "outbound" ? t("conversation.timeline.reply") : t("conversation.timeline.via", { channel: t(`enums.channelPhrase.${m.channel}`) });
   const headingId = `msg-${m.id}`;
   return (
-    <article className={`msg msg--${m.direction}`} aria-labelledby={headingId}>
+    // Focusable from the alerts panel and the reply-collision dialog ("Show their reply").
+    <article className={`msg msg--${m.direction}`} aria-labelledby={headingId} id={`message-${m.id}`} tabIndex={-1}>
       <header className="msg__head">
         <h3 className="msg__author" id={headingId}>
           {m.direction === "note" ? <Icon name="lock" /> : null}
@@ -47,7 +70,7 @@ function MessageItem({ m, conversationId, contactName }: { m: Message; conversat
         </h3>
         <RelativeTime iso={m.createdAt} className="msg__time" />
       </header>
-      <div className="msg__body">{m.body}</div>
+      <Body body={m.body} ranges={ranges} />
       {m.quotedText ? (
         <details className="msg__quoted">
           <summary>{t("conversation.timeline.showQuoted")}</summary>
@@ -82,6 +105,11 @@ export function Timeline({ conversation, meta }: { conversation: ConversationDet
   const { t, i18n } = useTranslation();
   const contactName = conversation.contact?.name ?? null;
   const names = { meta, lang: i18n.language, contactName };
+  const highlights = new Map<string, Range[]>();
+  for (const m of conversation.messages) {
+    const evidence = conversation.alerts.filter((a) => a.messageId === m.id).flatMap((a) => a.evidence);
+    if (evidence.length > 0) highlights.set(m.id, evidenceRanges(m.body, evidence, conversation.subject));
+  }
   const entries: Entry[] = [
     ...conversation.messages.map((message): Entry => ({ kind: "message", at: message.createdAt, rank: 1, message })),
     ...conversation.events
@@ -99,7 +127,7 @@ export function Timeline({ conversation, meta }: { conversation: ConversationDet
         {entries.map((e) =>
           e.kind === "message" ? (
             <li key={e.message.id} className="timeline__item">
-              <MessageItem m={e.message} conversationId={conversation.id} contactName={contactName} />
+              <MessageItem m={e.message} conversationId={conversation.id} contactName={contactName} ranges={highlights.get(e.message.id) ?? []} />
             </li>
           ) : (
             <li key={e.event.id} className="timeline__item timeline__event">

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AssignBody, MessageBody, StatusBody, UpdateConversationBody } from "../../../../../common/contract/conversations.js";
+import type { AssignBody, MessageBody, ReplyBody, StatusBody, UpdateConversationBody } from "../../../../../common/contract/conversations.js";
 import { conversationKeys } from "../../../lib/queryKeys.js";
 import * as conversationApi from "../api.js";
 
@@ -18,7 +18,7 @@ function useConversationMutation<TBody>(id: string, call: (id: string, body: TBo
   });
 }
 
-export const useSendReply = (id: string) => useConversationMutation<MessageBody>(id, conversationApi.sendReply);
+export const useSendReply = (id: string) => useConversationMutation<ReplyBody>(id, conversationApi.sendReply);
 export const useAddNote = (id: string) => useConversationMutation<MessageBody>(id, conversationApi.addNote);
 export const useAssign = (id: string) => useConversationMutation<AssignBody>(id, conversationApi.assign);
 export const useChangeStatus = (id: string) => useConversationMutation<StatusBody>(id, conversationApi.changeStatus);

@@ -7,6 +7,14 @@ import { useConversations } from "../hooks/useConversations.js";
 import { activeFilterCount, type InboxSearch } from "../search.js";
 import { ConversationListItem } from "./ConversationListItem.js";
 
+/**
+ * Conversations with an active critical alert first, in every view, the rest in the server's order. The server
+ * already sorts them so; this keeps them on top across loaded pages too.
+ */
+export function pinAlerts<T extends { alertStatus: string | null }>(items: T[]): T[] {
+  return [...items.filter((c) => c.alertStatus === "active"), ...items.filter((c) => c.alertStatus !== "active")];
+}
+
 /** The conversations of a view: loading, error and empty states, and "Load more" by cursor. */
 export function ConversationList({ search, onClearFilters }: { search: InboxSearch; onClearFilters: () => void }) {
   const { t } = useTranslation();
@@ -14,7 +22,7 @@ export function ConversationList({ search, onClearFilters }: { search: InboxSear
   const listRef = useRef<HTMLUListElement>(null);
   if (query.isPending) return <Spinner label={t("app.loading")} />;
   if (query.isError && !query.data) return <ProblemAlert error={query.error} title={t("inbox.list.error")} onRetry={() => void query.refetch()} />;
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = pinAlerts(query.data?.pages.flatMap((p) => p.items) ?? []);
   const filtered = activeFilterCount(search) > 0;
   // Keyboard and screen reader users continue at the first newly loaded conversation, since the
   // button they pressed may disappear.

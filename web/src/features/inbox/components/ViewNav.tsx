@@ -1,4 +1,4 @@
-import { useLinkProps } from "@tanstack/react-router";
+import { Link, useLinkProps } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { InboxView } from "../../../../../common/enums.js";
@@ -45,6 +45,11 @@ export function ViewNav({ current, sort }: { current: InboxView; sort: InboxSear
             <ViewLink view={v} current={v === current} sort={sort} />
           </li>
         ))}
+        <li>
+          <Link to="/clusters" className="viewnav__link">
+            {t("clusters.title")}
+          </Link>
+        </li>
       </ul>
     </nav>
   );
