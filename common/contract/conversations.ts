@@ -82,6 +82,8 @@ export const ListConversationsQuerySchema = z.object({
   language: csv(LanguageSchema),
   assigneeId: csv(z.union([Uuid, z.literal("none")])),
   contactId: Uuid.optional(),
+  /** the conversations of one incident cluster */
+  clusterId: Uuid.optional(),
   q: z.string().trim().max(200).optional(),
   sort: ConversationSortSchema.default("last_message_desc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),

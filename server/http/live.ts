@@ -10,9 +10,14 @@ import type { AppDeps } from "./context.js";
 /** One NOTIFY on `fo_events`: an event was committed in a district. */
 export const LiveEventSchema = z.object({
   districtId: z.string(),
+  /** the timeline event's seq; -1 for a signal that is not a timeline event (never replayed) */
   seq: z.number().int(),
   type: z.string(),
   conversationId: z.string().nullable(),
+  /** a signal for one person only (their notification) */
+  staffId: z.string().nullable().optional(),
+  /** a signal's payload (presence: who, doing what) */
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type LiveEvent = z.infer<typeof LiveEventSchema>;
 
@@ -34,8 +39,14 @@ export type LiveHub = {
   replay(districtId: string, actor: StaffActor, afterSeq: number): Promise<LiveEvent[]>;
   /** Ends every open stream (before the HTTP server closes, so close is prompt). */
   endStreams(): void;
+  /** Who else has the conversation open (viewing or replying) in the last 45 seconds, across all processes. */
+  presence(districtId: string, conversationId: string): PresenceEntry[];
   close(): Promise<void>;
 };
+
+export type PresenceEntry = { staffId: string; name: string; state: "viewing" | "replying"; since: Date; at: Date };
+const PRESENCE_TTL_MS = 45_000;
+const PresenceDataSchema = z.object({ staffId: z.string(), name: z.string(), state: z.enum(["viewing", "replying", "left"]) });
 
 type Scope = { departmentId: string | null; assigneeId: string | null };
 
@@ -89,10 +100,46 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
     return scopesOf(row.id ? { departmentId: row.departmentId, assigneeId: row.assigneeId } : null, row.type, row.data);
   }
 
+  // Who has which conversation open, fed by every process's presence signals (so it is the same everywhere).
+  const present = new Map<string, Map<string, PresenceEntry>>();
+  function trackPresence(event: LiveEvent): void {
+    const d = PresenceDataSchema.safeParse(event.data);
+    if (!d.success || !event.conversationId) return;
+    const key = `${event.districtId}:${event.conversationId}`;
+    const people = present.get(key) ?? new Map<string, PresenceEntry>();
+    const now = new Date();
+    if (d.data.state === "left") people.delete(d.data.staffId);
+    else {
+      const before = people.get(d.data.staffId);
+      people.set(d.data.staffId, { staffId: d.data.staffId, name: d.data.name, state: d.data.state, since: before?.state === d.data.state ? before.since : now, at: now });
+    }
+    if (people.size === 0) present.delete(key);
+    else present.set(key, people);
+  }
+
+  async function conversationScope(districtId: string, conversationId: string): Promise<Scope[]> {
+    const [row] = await database.db
+      .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId })
+      .from(conversations)
+      .where(and(eq(conversations.districtId, districtId), eq(conversations.id, conversationId)));
+    return row ? [row] : [];
+  }
+
   async function dispatch(event: LiveEvent): Promise<void> {
-    lastSeq = Math.max(lastSeq, event.seq);
+    if (event.seq >= 0) lastSeq = Math.max(lastSeq, event.seq);
+    if (event.type === "presence") trackPresence(event);
     const set = clients.get(event.districtId);
     if (!set || set.size === 0) return;
+    if (event.staffId) {
+      for (const c of set) if (c.actor.staffId === event.staffId) c.send(event);
+      return;
+    }
+    if (event.seq < 0) {
+      const targets = [...set];
+      const scopes = event.conversationId && targets.some((c) => !SEES_ALL(c.actor)) ? await conversationScope(event.districtId, event.conversationId) : [];
+      for (const c of targets) if (mayReceive(c.actor, event.conversationId, scopes)) c.send(event);
+      return;
+    }
     const targets = [...set];
     // One cheap query, and only when someone connected sees less than the whole district.
     const needsScope = event.conversationId !== null && targets.some((c) => !SEES_ALL(c.actor));
@@ -218,6 +265,13 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
         .map((r) => ({ districtId, seq: r.seq, type: r.type, conversationId: r.conversationId }));
     },
     endStreams,
+    presence(districtId, conversationId) {
+      const people = present.get(`${districtId}:${conversationId}`);
+      if (!people) return [];
+      const cutoff = Date.now() - PRESENCE_TTL_MS;
+      for (const [id, p] of people) if (p.at.getTime() < cutoff) people.delete(id);
+      return [...people.values()];
+    },
     async close() {
       closed = true;
       clearInterval(heartbeat);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { LocalizedText } from "../../../common/contract/forms.js";
-import { alertCategories, alertResponders, type AlertCategoryRow } from "../../db/schema/index.js";
+import { alertCategories, alertResponders, staff, type AlertCategoryRow } from "../../db/schema/index.js";
+import { AppError, notFound } from "../../lib/errors.js";
 import type { Ctx } from "../shared/ctx.js";
 import { detectAlerts, type Alert, type DistrictAlertCategory } from "./detector.js";
 
@@ -72,4 +73,62 @@ export async function detectForDistrict(ctx: Ctx, text: string, lang?: "en" | "e
   const disabled = new Set(cats.filter((c) => c.builtIn && !c.enabled).map((c) => c.key));
   const { alerts } = detectAlerts(text, { ...(lang ? { lang } : {}), districtCategories: cached.defs });
   return alerts.filter((a) => !disabled.has(a.category));
+}
+
+export type AlertCategoryInput = {
+  key: string;
+  name: LocalizedText;
+  phrases: string[];
+  severity: "critical" | "high";
+  enabled: boolean;
+  responderIds: string[];
+};
+
+async function checkResponders(ctx: Ctx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...ids]), eq(staff.active, true)));
+  if (found.length !== new Set(ids).size) {
+    throw new AppError("validation_failed", "Every responder must be an active staff member of this district", { invalidParams: [{ name: "responderIds", reason: "not_found" }] });
+  }
+}
+
+/** A district's own category (media inquiry, legal…): its phrases raise it, its responders hear about it. */
+export async function createAlertCategory(ctx: Ctx, input: AlertCategoryInput): Promise<AlertCategoryWithResponders> {
+  await ensureBuiltInCategories(ctx);
+  await checkResponders(ctx, input.responderIds);
+  const [existing] = await ctx.db.select({ id: alertCategories.id }).from(alertCategories).where(and(eq(alertCategories.districtId, ctx.districtId), eq(alertCategories.key, input.key)));
+  if (existing) throw new AppError("conflict", `A category with the key ${input.key} exists`);
+  const [row] = await ctx.db
+    .insert(alertCategories)
+    .values({ districtId: ctx.districtId, key: input.key, name: input.name, builtIn: false, phrases: input.phrases, severity: input.severity, enabled: input.enabled, createdAt: ctx.now() })
+    .returning();
+  await setResponders(ctx, row!.id, input.responderIds);
+  return { ...row!, responderIds: [...new Set(input.responderIds)] };
+}
+
+/** Edits a category; the built-in ones keep their detector (no phrases of their own) but can be disabled and staffed. */
+export async function updateAlertCategory(ctx: Ctx, id: string, input: Partial<Omit<AlertCategoryInput, "key">>): Promise<AlertCategoryWithResponders> {
+  const [row] = await ctx.db.select().from(alertCategories).where(and(eq(alertCategories.districtId, ctx.districtId), eq(alertCategories.id, id)));
+  if (!row) throw notFound("Alert category");
+  if (row.builtIn && input.phrases && input.phrases.length) {
+    throw new AppError("validation_failed", "Built-in categories use the detector's own lexicons; create a district category for extra phrases", {
+      invalidParams: [{ name: "phrases", reason: "built_in" }],
+    });
+  }
+  if (!row.builtIn && input.phrases && input.phrases.length === 0) {
+    throw new AppError("validation_failed", "Give at least one phrase", { invalidParams: [{ name: "phrases", reason: "empty" }] });
+  }
+  if (input.responderIds) await checkResponders(ctx, input.responderIds);
+  await ctx.db
+    .update(alertCategories)
+    .set({
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.phrases && !row.builtIn ? { phrases: input.phrases } : {}),
+      ...(input.severity ? { severity: input.severity } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    })
+    .where(eq(alertCategories.id, id));
+  if (input.responderIds) await setResponders(ctx, id, input.responderIds);
+  const all = await listAlertCategories(ctx);
+  return all.find((c) => c.id === id)!;
 }

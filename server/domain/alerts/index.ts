@@ -15,6 +15,9 @@ export {
 export { evaluateAlerts, parseAlertRows, type EvalReport, type EvalRow, type Io } from "./lexicon/evaluation.js";
 export {
   BUILT_IN_CATEGORIES,
+  createAlertCategory,
+  updateAlertCategory,
+  type AlertCategoryInput,
   detectForDistrict,
   ensureBuiltInCategories,
   listAlertCategories,

@@ -13,3 +13,9 @@ export { recordInboundEmail, type InboundEmail, type InboundEmailOutcome } from 
 export { openConversation, type NewConversation } from "./commands/open-conversation.js";
 export { listConversations, getConversationDetail, getMessage, getAttachmentFile } from "./queries.js";
 export { presentSummary, presentMessage, previewText, type SummaryRow } from "./presenter.js";
+export { acknowledgeAlert, downgradeAlert, listAlerts, getAlert } from "./commands/respond-to-alert.js";
+export { replyToCluster, resolveCluster } from "./commands/reply-to-cluster.js";
+export { addWatchers } from "./commands/raise-alerts.js";
+export { resolveMentions } from "./commands/add-note.js";
+export { type ReplyOptions } from "./commands/reply-to-conversation.js";
+export { loadForView } from "./load.js";

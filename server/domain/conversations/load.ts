@@ -33,3 +33,11 @@ export async function saveConversation(ctx: Ctx, id: string, changes: Partial<Co
     .returning();
   return row!;
 }
+
+/** Checks the actor may see the conversation (watchers included), without locking it. */
+export async function loadForView(ctx: Ctx, id: string): Promise<ConversationRow> {
+  const [row] = await ctx.db.select().from(conversations).where(byIdInDistrict(ctx.districtId, id));
+  if (!row) throw notFound("Conversation");
+  if (!can(ctx.actor, "view", row) && !can(ctx.actor, "view", { ...row, watcherIds: await watcherIdsOf(ctx, id) })) throw notFound("Conversation");
+  return row;
+}

@@ -48,6 +48,16 @@ export type SummaryRow = {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   preview: string | null;
+  tags: string[];
+  inTriage: boolean;
+  alertStatus: string | null;
+  firstResponseDueAt: Date | null;
+  nextResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  slaPausedAt: Date | null;
+  slaBreached: string[];
+  clusterId: string | null;
+  clusterTitle: string | null;
 };
 
 export const PREVIEW_LENGTH = 160;
@@ -62,7 +72,7 @@ const ref = (id: string | null, name: string | null | undefined) => (id && name 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** An inbox row with the actor's abilities on it, so the UI never re-derives permissions. */
-export function presentSummary(actor: Actor, row: SummaryRow): ConversationSummary & { abilities: ConversationAbilities } {
+export function presentSummary(actor: Actor, row: SummaryRow, watcherIds?: readonly string[]): ConversationSummary & { abilities: ConversationAbilities } {
   return {
     id: row.id,
     reference: row.reference,
@@ -84,7 +94,18 @@ export function presentSummary(actor: Actor, row: SummaryRow): ConversationSumma
     lastMessageAt: row.lastMessageAt.toISOString(),
     firstResponseAt: iso(row.firstResponseAt),
     resolvedAt: iso(row.resolvedAt),
-    abilities: abilitiesFor(actor, row),
+    tags: row.tags,
+    inTriage: row.inTriage,
+    alertStatus: row.alertStatus as ConversationSummary["alertStatus"],
+    sla: {
+      firstResponseDueAt: iso(row.firstResponseDueAt),
+      nextResponseDueAt: iso(row.nextResponseDueAt),
+      resolutionDueAt: iso(row.resolutionDueAt),
+      paused: row.slaPausedAt !== null,
+      breached: row.slaBreached as ConversationSummary["sla"]["breached"],
+    },
+    cluster: row.clusterId && row.clusterTitle ? { id: row.clusterId, title: row.clusterTitle } : null,
+    abilities: abilitiesFor(actor, watcherIds ? { ...row, watcherIds } : row),
   };
 }
 

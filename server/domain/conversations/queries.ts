@@ -10,9 +10,12 @@ import {
 } from "../../../common/contract/conversations.js";
 import { PRIORITY_RANK, type InboxView, type Language, type Priority } from "../../../common/enums.js";
 import {
+  alerts,
   attachments,
   contacts,
   conversations,
+  conversationWatchers,
+  incidentClusters,
   departments,
   events,
   messages,
@@ -25,6 +28,8 @@ import { findContact, listIdentities } from "../contacts/index.js";
 import { listSchools } from "../districts/index.js";
 import { listRatings } from "../ratings/index.js";
 import type { Actor, Ctx } from "../shared/ctx.js";
+import { dueSoonWhere, pastDueWhere } from "../sla/index.js";
+import { watcherIdsOf } from "./load.js";
 import { can, visibleTo } from "./policy.js";
 import {
   presentEvent,
@@ -64,6 +69,16 @@ const summaryFields = {
   lastMessageAt: conversations.lastMessageAt,
   firstResponseAt: conversations.firstResponseAt,
   resolvedAt: conversations.resolvedAt,
+  tags: conversations.tags,
+  inTriage: conversations.inTriage,
+  alertStatus: conversations.alertStatus,
+  firstResponseDueAt: conversations.firstResponseDueAt,
+  nextResponseDueAt: conversations.nextResponseDueAt,
+  resolutionDueAt: conversations.resolutionDueAt,
+  slaPausedAt: conversations.slaPausedAt,
+  slaBreached: conversations.slaBreached,
+  clusterId: conversations.clusterId,
+  clusterTitle: incidentClusters.title,
   // The latest message the family or staff sent (never an internal note), cut short in SQL.
   preview: sql<string | null>`(select left(m.body, 400) from ${messages} m where m.district_id = ${conversations.districtId} and m.conversation_id = ${conversations.id} and m.direction <> 'note' order by m.created_at desc, m.id desc limit 1)`,
   // Sort keys as PostgreSQL prints them, so cursors keep microseconds.
@@ -80,6 +95,7 @@ function selectConversations(ctx: Ctx) {
     .leftJoin(schools, sameDistrict(schools, conversations.schoolId))
     .leftJoin(staff, sameDistrict(staff, conversations.assigneeId))
     .leftJoin(contacts, sameDistrict(contacts, conversations.contactId))
+    .leftJoin(incidentClusters, sameDistrict(incidentClusters, conversations.clusterId))
     .$dynamic();
 }
 
@@ -87,19 +103,26 @@ type ListedRow = SummaryRow & { lastMessageKey: string; createdKey: string };
 type SortKey = { expr: SQL | AnyColumn; cast: "timestamptz" | "int"; desc: boolean; of: (r: ListedRow) => string | number };
 
 const RANK = sql<number>`(case ${conversations.priority} when 'critical' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
+/** Conversations with an alert waiting for a responder come first in every view and sort: red and pinned. */
+const PIN: SortKey = {
+  expr: sql<number>`(case when ${conversations.alertStatus} = 'active' then 0 else 1 end)`,
+  cast: "int",
+  desc: false,
+  of: (r) => (r.alertStatus === "active" ? 0 : 1),
+};
 const lastMessage = (d: boolean): SortKey => ({ expr: conversations.lastMessageAt, cast: "timestamptz", desc: d, of: (r) => r.lastMessageKey });
 const created = (d: boolean): SortKey => ({ expr: conversations.createdAt, cast: "timestamptz", desc: d, of: (r) => r.createdKey });
 
 /** Sort keys in order; the conversation id breaks ties in the direction of the last key. */
 const SORTS: Record<ConversationSort, SortKey[]> = {
-  last_message_desc: [lastMessage(true)],
-  last_message_asc: [lastMessage(false)],
-  created_desc: [created(true)],
-  created_asc: [created(false)],
-  priority: [{ expr: RANK, cast: "int", desc: false, of: (r) => PRIORITY_RANK[r.priority as Priority] }, created(true)],
+  last_message_desc: [PIN, lastMessage(true)],
+  last_message_asc: [PIN, lastMessage(false)],
+  created_desc: [PIN, created(true)],
+  created_asc: [PIN, created(false)],
+  priority: [PIN, { expr: RANK, cast: "int", desc: false, of: (r) => PRIORITY_RANK[r.priority as Priority] }, created(true)],
 };
 
-const CursorSchema = z.object({ s: ConversationSortSchema, k: z.array(z.union([z.string().max(64), z.number()])).min(1).max(2), id: z.string().regex(UUID) });
+const CursorSchema = z.object({ s: ConversationSortSchema, k: z.array(z.union([z.string().max(64), z.number()])).min(1).max(3), id: z.string().regex(UUID) });
 type Cursor = z.infer<typeof CursorSchema>;
 
 export function encodeCursor(sort: ConversationSort, row: ListedRow): string {
@@ -135,9 +158,24 @@ function afterCursor(sort: ConversationSort, cursor: Cursor): SQL {
   return cond;
 }
 
-function viewFilter(actor: Actor, view: InboxView | undefined): SQL | undefined {
+function viewFilter(actor: Actor, view: InboxView | undefined, now: Date): SQL | undefined {
   const open = ne(conversations.status, "resolved");
   switch (view) {
+    case "triage":
+      return and(eq(conversations.inTriage, true), open);
+    case "past_due":
+      return pastDueWhere(now);
+    case "due_soon":
+      return dueSoonWhere(now);
+    case "alerts":
+      return eq(conversations.alertStatus, "active");
+    case "watching":
+      return actor.kind === "staff"
+        ? and(
+            open,
+            sql`exists (select 1 from conversation_watchers w where w.district_id = ${conversations.districtId} and w.conversation_id = ${conversations.id} and w.staff_id = ${actor.staffId})`,
+          )
+        : sql`false`;
     case "mine":
       return actor.kind === "staff" ? and(eq(conversations.assigneeId, actor.staffId), open) : sql`false`;
     case "my_departments":
@@ -177,6 +215,7 @@ function filters(q: ListConversationsQuery): (SQL | undefined)[] {
     anyOf(conversations.language, q.language),
     assignee,
     q.contactId ? eq(conversations.contactId, q.contactId) : undefined,
+    q.clusterId ? eq(conversations.clusterId, q.clusterId) : undefined,
     // Subject, reference and every message, in English and Spanish, accent-insensitive; or the exact reference.
     text
       ? or(sql`${conversations.search} @@ fo_search_query(${text})`, sql`lower(${conversations.reference}) = lower(${text})`)
@@ -195,7 +234,7 @@ export async function listConversations(ctx: Ctx, q: ListConversationsQuery): Pr
       and(
         eq(conversations.districtId, ctx.districtId),
         visibleTo(ctx.actor),
-        viewFilter(ctx.actor, q.view),
+        viewFilter(ctx.actor, q.view, ctx.now()),
         ...filters(q),
         q.cursor ? afterCursor(q.sort, decodeCursor(q.sort, q.cursor)) : undefined,
       ),
@@ -255,8 +294,38 @@ async function loadVisible(ctx: Ctx, id: string): Promise<{ departmentId: string
     .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId })
     .from(conversations)
     .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, id)));
-  if (!row || !can(ctx.actor, "view", row)) throw notFound("Conversation");
+  if (!row) throw notFound("Conversation");
+  if (!can(ctx.actor, "view", row) && !can(ctx.actor, "view", { ...row, watcherIds: await watcherIdsOf(ctx, id) })) throw notFound("Conversation");
   return row;
+}
+
+async function watchersOf(ctx: Ctx, id: string): Promise<ConversationDetail["watchers"]> {
+  return ctx.db
+    .select({ id: staff.id, name: staff.name, reason: conversationWatchers.reason })
+    .from(conversationWatchers)
+    .innerJoin(staff, and(eq(staff.id, conversationWatchers.staffId), eq(staff.districtId, conversationWatchers.districtId)))
+    .where(and(eq(conversationWatchers.districtId, ctx.districtId), eq(conversationWatchers.conversationId, id)))
+    .orderBy(asc(conversationWatchers.createdAt));
+}
+
+async function alertsOf(ctx: Ctx, id: string): Promise<ConversationDetail["alerts"]> {
+  const rows = await ctx.db
+    .select({ a: alerts, ackName: staff.name })
+    .from(alerts)
+    .leftJoin(staff, and(eq(staff.id, alerts.acknowledgedBy), eq(staff.districtId, alerts.districtId)))
+    .where(and(eq(alerts.districtId, ctx.districtId), eq(alerts.conversationId, id)))
+    .orderBy(asc(alerts.createdAt));
+  return rows.map(({ a, ackName }) => ({
+    id: a.id,
+    category: a.category,
+    severity: a.severity as "critical" | "high",
+    status: a.status as "active" | "acknowledged" | "downgraded",
+    evidence: a.evidence,
+    messageId: a.messageId,
+    acknowledgedBy: a.acknowledgedBy && ackName ? { id: a.acknowledgedBy, name: ackName } : null,
+    downgradeReason: a.downgradeReason,
+    createdAt: a.createdAt.toISOString(),
+  }));
 }
 
 /** One message as just written, for the reply and note responses. */
@@ -325,13 +394,19 @@ export async function getConversationDetail(ctx: Ctx, id: string): Promise<Conve
     .where(and(eq(events.districtId, ctx.districtId), eq(events.conversationId, id)))
     .orderBy(asc(events.seq));
   const names = await actorNames(ctx, timeline);
+  const [routing] = await ctx.db.select({ routing: conversations.routing }).from(conversations).where(byId);
+  const watchers = await watchersOf(ctx, id);
   return {
-    ...presentSummary(ctx.actor, row),
+    ...presentSummary(ctx.actor, row, watchers.map((w) => w.id)),
     fields: presentFieldAnswers(answers.form, answers.fields, schoolNames),
     contact: await presentContact(ctx, id, row.contactId),
     messages: await listMessages(ctx, id),
     events: timeline.map((e) => presentEvent(e, names)),
     ratings: (await listRatings(ctx, id)).map(presentRating).filter((r) => r !== null),
+    routing: routing?.routing ?? null,
+    alerts: await alertsOf(ctx, id),
+    watchers,
+    openedAt: ctx.now().toISOString(),
   };
 }
 

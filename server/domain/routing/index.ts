@@ -4,4 +4,4 @@ export { pickAssignee, ineligibility, isOutOfOffice, type Candidate, type PickIn
 export { summarize, type RoutingNames } from "./rules/explain.js";
 export { listRules, createRule, updateRule, deleteRule, moveRule, ruleFromRow } from "./rules-store.js";
 export { decideRouting, labelFor, loadCandidates, type RouteInput, type RoutingResult } from "./decide.js";
-export { loadDistrictModel, trainDistrictModel, learnReassignment, routingHistory, MIN_TRAINING_EXAMPLES } from "./model-store.js";
+export { loadDistrictModel, trainDistrictModel, learnReassignment, routingHistory, routingModelStatus, MIN_TRAINING_EXAMPLES } from "./model-store.js";

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { conversations, routingModels, topics } from "../../db/schema/index.js";
+import type { RoutingModel } from "../../../common/contract/operations.js";
+import { conversations, districts, routingModels, topics } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { RoutingClassifier, type RoutingExample, type SerializedRoutingClassifier } from "./classifier/index.js";
 
@@ -91,4 +92,25 @@ export async function learnReassignment(ctx: Ctx, input: { text: string; lang: s
   const [row] = await ctx.db.select({ examples: routingModels.examples }).from(routingModels).where(eq(routingModels.districtId, ctx.districtId));
   await saveModel(ctx, model, (row?.examples ?? 0) + 1, false);
   return true;
+}
+
+/** What the settings screen shows of learned routing: trained or not, on how much history, at which threshold. */
+export async function routingModelStatus(ctx: Ctx): Promise<RoutingModel> {
+  const model = await loadDistrictModel(ctx);
+  const stats = model?.stats();
+  const [district] = await ctx.db.select({ threshold: districts.routingThreshold }).from(districts).where(eq(districts.id, ctx.districtId));
+  const [row] = await ctx.db.select({ trainedAt: routingModels.trainedAt, examples: routingModels.examples }).from(routingModels).where(eq(routingModels.districtId, ctx.districtId));
+  const [available] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(eq(conversations.districtId, ctx.districtId), isNotNull(conversations.departmentId), eq(conversations.inTriage, false)));
+  return {
+    trained: Boolean(stats && stats.labels >= 2),
+    examples: row?.examples ?? 0,
+    labels: stats?.labels ?? 0,
+    threshold: district?.threshold ?? (model ? model.defaultThreshold : null),
+    trainedAt: row?.trainedAt.toISOString() ?? null,
+    historyAvailable: available?.n ?? 0,
+    minExamples: MIN_TRAINING_EXAMPLES,
+  };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { AppError, notFound } from "../../lib/errors.js";
 import type { Priority } from "../../../common/enums.js";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { conversations, slaPolicies, staff, staffDepartments, type ConversationRow, type DistrictRow, type SlaPolicyRow } from "../../db/schema/index.js";
+import { conversations, slaPolicies, staff, staffDepartments, topics, type ConversationRow, type DistrictRow, type SlaPolicyRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import { getDistrict } from "../districts/index.js";
 import { notify } from "../notifications/index.js";
@@ -269,3 +270,41 @@ export function dueSoonWhere(now: Date, withinHours = 4) {
     or(between(conversations.firstResponseDueAt), between(conversations.nextResponseDueAt), between(conversations.resolutionDueAt)),
   );
 }
+
+/** Checks the ids a policy names belong to the district (topic, escalation target). */
+async function checkPolicyRefs(ctx: Ctx, body: { topicId: string | null; escalation: { reassignToStaffId: string | null } }): Promise<void> {
+  if (body.topicId) {
+    const [t] = await ctx.db.select({ id: topics.id }).from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, body.topicId)));
+    if (!t) throw new AppError("validation_failed", "No such topic", { invalidParams: [{ name: "topicId", reason: "not_found" }] });
+  }
+  const to = body.escalation.reassignToStaffId;
+  if (to) {
+    const [s] = await ctx.db.select({ id: staff.id }).from(staff).where(and(eq(staff.districtId, ctx.districtId), eq(staff.id, to), eq(staff.active, true)));
+    if (!s) throw new AppError("validation_failed", "No such active staff member", { invalidParams: [{ name: "escalation.reassignToStaffId", reason: "not_found" }] });
+  }
+}
+
+export type SlaPolicyInput = Omit<typeof slaPolicies.$inferInsert, "id" | "districtId" | "createdAt">;
+
+export async function createSlaPolicy(ctx: Ctx, body: SlaPolicyInput & { topicId: string | null; escalation: SlaEscalationInput }): Promise<SlaPolicyRow> {
+  await checkPolicyRefs(ctx, body);
+  if (body.isDefault) await ctx.db.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.districtId, ctx.districtId));
+  const [row] = await ctx.db.insert(slaPolicies).values({ ...body, districtId: ctx.districtId, createdAt: ctx.now() }).returning();
+  return row!;
+}
+
+export async function updateSlaPolicy(ctx: Ctx, id: string, body: SlaPolicyInput & { topicId: string | null; escalation: SlaEscalationInput }): Promise<SlaPolicyRow> {
+  await checkPolicyRefs(ctx, body);
+  if (body.isDefault) await ctx.db.update(slaPolicies).set({ isDefault: false }).where(and(eq(slaPolicies.districtId, ctx.districtId), ne(slaPolicies.id, id)));
+  const [row] = await ctx.db.update(slaPolicies).set(body).where(and(eq(slaPolicies.districtId, ctx.districtId), eq(slaPolicies.id, id))).returning();
+  if (!row) throw notFound("Service standard");
+  return row;
+}
+
+/** Deletes a policy; conversations it governed keep their due times and fall back to the next matching standard. */
+export async function deleteSlaPolicy(ctx: Ctx, id: string): Promise<void> {
+  const [row] = await ctx.db.delete(slaPolicies).where(and(eq(slaPolicies.districtId, ctx.districtId), eq(slaPolicies.id, id))).returning();
+  if (!row) throw notFound("Service standard");
+}
+
+type SlaEscalationInput = { notifySupervisors: boolean; raisePriority: boolean; reassignToStaffId: string | null };

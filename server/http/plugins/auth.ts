@@ -14,7 +14,16 @@ export type Audience = "staff" | "public" | "provider";
  * What a staff route requires beyond being signed in. `conversation.*` abilities are checked
  * against the role here (a viewer never reaches a reply handler); the commands then check scope.
  */
-export type Ability = "session" | "meta.read" | `conversation.${ConversationAction}`;
+export type Ability =
+  | "session"
+  | "meta.read"
+  | `conversation.${ConversationAction}`
+  /** routing rules, calendar, service standards, alert categories: admins and supervisors read */
+  | "settings.read"
+  /** …and only admins change them */
+  | "settings.manage"
+  /** acknowledge or downgrade a critical alert: responders, agents, supervisors, admins */
+  | "alert.respond";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -93,6 +102,9 @@ export async function authenticate(deps: AppDeps, req: FastifyRequest): Promise<
 
 /** Role-level check of a declared ability; which conversations are in scope is the commands' and queries' job. */
 export function roleAllows(actor: StaffActor, ability: Ability): boolean {
+  if (ability === "settings.manage") return actor.role === "admin";
+  if (ability === "settings.read") return actor.role === "admin" || actor.role === "supervisor";
+  if (ability === "alert.respond") return actor.role !== "viewer" && actor.role !== "recorder";
   if (!ability.startsWith("conversation.")) return true;
   const action = ability.slice("conversation.".length) as ConversationAction;
   // A conversation assigned to the actor is always in their scope, so this asks only what the role may do.

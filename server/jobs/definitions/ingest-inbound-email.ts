@@ -6,7 +6,7 @@ import { findDelivery, finishDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
 import { jobCtx } from "../context.js";
 import { filterAttachments } from "../../lib/attachments.js";
-import type { JobDefinition, JobDeps } from "../registry.js";
+import type { JobDefinition } from "../registry.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), deliveryId: z.string().uuid() });
 

@@ -8,6 +8,7 @@ import {
   ListConversationsQuerySchema,
   MessageBodySchema,
   MessageSchema,
+  ReplyBodySchema,
   StatusBodySchema,
   UpdateConversationBodySchema,
 } from "../../../../common/contract/conversations.js";
@@ -19,6 +20,7 @@ import {
   getConversationDetail,
   getMessage,
   listConversations,
+  loadForView,
   replyToConversation,
   updateConversation,
 } from "../../../domain/conversations/index.js";
@@ -26,6 +28,9 @@ import type { Ctx } from "../../../domain/shared/ctx.js";
 import { notFound } from "../../../lib/errors.js";
 import { buildCtx, inTransaction, type AppDeps } from "../../context.js";
 import { requestLog, staffOf } from "../../plugins/auth.js";
+import type { LiveHub } from "../../live.js";
+import { PresenceBodySchema, PresenceSchema } from "../../../../common/contract/operations.js";
+import { signal } from "../../../events/emit.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IdParams = z.object({ id: z.string().max(100) });
@@ -44,7 +49,7 @@ function contentDisposition(filename: string): string {
 }
 
 /** The universal inbox: list, read, reply, note, assign, change status, reclassify, download attachments. */
-export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; live: LiveHub }> = async (app, { deps, live }) => {
   const readCtx = (req: FastifyRequest): Ctx => {
     const auth = staffOf(req);
     return buildCtx(deps, deps.database.db, auth.districtId, auth.actor, requestLog(req));
@@ -68,10 +73,11 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
 
   app.post(
     "/conversations/:id/replies",
-    { config: { audience: "staff", ability: "conversation.reply" }, schema: { params: IdParams, body: MessageBodySchema, response: { 201: MessageSchema } } },
+    { config: { audience: "staff", ability: "conversation.reply" }, schema: { params: IdParams, body: ReplyBodySchema, response: { 201: MessageSchema } } },
     async (req, reply) => {
       const id = conversationId(req.params);
-      const message = await write(req, async (ctx) => getMessage(ctx, id, (await replyToConversation(ctx, id, req.body.body)).id));
+      const opts = { openedAt: req.body.openedAt ? new Date(req.body.openedAt) : null, force: req.body.force ?? false };
+      const message = await write(req, async (ctx) => getMessage(ctx, id, (await replyToConversation(ctx, id, req.body.body, opts)).id));
       return reply.code(201).send(message);
     },
   );
@@ -119,6 +125,38 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
         await updateConversation(ctx, id, req.body);
         return getConversationDetail(ctx, id);
       });
+    },
+  );
+
+  // Collision detection: who else has this conversation open, and who is writing a reply.
+  app.put(
+    "/conversations/:id/presence",
+    { config: { audience: "staff", ability: "conversation.view" }, schema: { params: IdParams, body: PresenceBodySchema } },
+    async (req, reply) => {
+      const id = conversationId(req.params);
+      await write(req, async (ctx) => {
+        await loadForView(ctx, id);
+        const actor = staffOf(req).actor;
+        await signal(ctx, { type: "presence", conversationId: id, data: { staffId: actor.staffId, name: actor.name, state: req.body.state } });
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/conversations/:id/presence",
+    { config: { audience: "staff", ability: "conversation.view" }, schema: { params: IdParams, response: { 200: PresenceSchema } } },
+    async (req) => {
+      const id = conversationId(req.params);
+      await write(req, (ctx) => loadForView(ctx, id));
+      const me = staffOf(req).actor.staffId;
+      await live.ready();
+      return {
+        items: live
+          .presence(staffOf(req).districtId, id)
+          .filter((p) => p.staffId !== me)
+          .map((p) => ({ staffId: p.staffId, name: p.name, state: p.state, since: p.since.toISOString() })),
+      };
     },
   );
 

@@ -8,6 +8,8 @@ import { authenticate, staffOf, type StaffAuth } from "../../plugins/auth.js";
 const StreamQuerySchema = z.object({ lastEventId: z.string().max(20).optional() });
 
 function frame(e: LiveEvent): string {
+  // Signals (seq -1) carry no id, so they never move the browser's Last-Event-ID.
+  if (e.seq < 0) return `event: ${e.type}\ndata: ${JSON.stringify({ conversationId: e.conversationId, type: e.type, seq: e.seq, data: e.data ?? null })}\n\n`;
   return `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ conversationId: e.conversationId, type: e.type, seq: e.seq })}\n\n`;
 }
 
