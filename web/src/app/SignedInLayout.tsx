@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { Outlet, useLocation, useNavigate } from "@tanstack/react-router";
+import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { canOpenSettings } from "../features/admin/SettingsLayout.js";
 import { AlertBanner } from "../features/alerts/components/AlertBanner.js";
 import { useSignOut } from "../features/auth/hooks/useSignOut.js";
 import { NotificationBell } from "../features/notifications/components/NotificationBell.js";
@@ -56,6 +57,11 @@ export function SignedInLayout() {
             {t("app.signedInAs", { name: session.staff.name })}
             <span className="topbar__role"> · {t(`enums.role.${session.staff.role}`)}</span>
           </span>
+          {canOpenSettings(session.staff.role) ? (
+            <Link to="/settings" className="btn btn--quiet btn--sm">
+              {t("admin.nav.link")}
+            </Link>
+          ) : null}
           <NotificationBell />
           <LanguageSwitch />
           <Button

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect, useRouter, type ErrorComponentProps } from "@tanstack/react-router";
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, useRouter, type ErrorComponentProps } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { SettingsLayout } from "../features/admin/SettingsLayout.js";
 import { parseInboxSearch } from "../features/inbox/search.js";
 import { ClusterPage } from "../pages/ClusterPage.js";
 import { ClustersPage } from "../pages/ClustersPage.js";
@@ -86,7 +87,28 @@ const clusterRoute = createRoute({
   component: ClusterPage,
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, signedInRoute.addChildren([inboxRoute, conversationRoute, clustersRoute, clusterRoute])]);
+// Settings (admins; supervisors read them): routing rules, departments & people, service standards, critical alerts.
+// Loaded on first visit: most staff never open them.
+const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "settings", component: SettingsLayout });
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/settings/routing", replace: true });
+  },
+});
+const settingsRoutes = [
+  settingsIndexRoute,
+  createRoute({ getParentRoute: () => settingsRoute, path: "routing", component: lazyRouteComponent(() => import("../pages/AdminRoutingPage.js"), "AdminRoutingPage") }),
+  createRoute({ getParentRoute: () => settingsRoute, path: "assignment", component: lazyRouteComponent(() => import("../pages/AdminAssignmentPage.js"), "AdminAssignmentPage") }),
+  createRoute({ getParentRoute: () => settingsRoute, path: "service-standards", component: lazyRouteComponent(() => import("../pages/AdminServiceStandardsPage.js"), "AdminServiceStandardsPage") }),
+  createRoute({ getParentRoute: () => settingsRoute, path: "alerts", component: lazyRouteComponent(() => import("../pages/AdminAlertsPage.js"), "AdminAlertsPage") }),
+];
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([inboxRoute, conversationRoute, clustersRoute, clusterRoute, settingsRoute.addChildren(settingsRoutes)]),
+]);
 
 // Plain `a=b&c=d` search strings (TanStack's default JSON-encodes values), so shared links stay readable.
 function parseSearch(s: string): Record<string, unknown> {
