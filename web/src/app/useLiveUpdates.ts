@@ -48,13 +48,15 @@ export function useLiveUpdates(enabled: boolean, meId?: string): void {
       }
       if (e.type === "notification.created") {
         void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
-        return;
+        // A notification reaches its person even where the timeline event does not (an alert responder who only
+        // watches the conversation): it may be an alert, so the banner and the inbox are read again too.
+        void queryClient.invalidateQueries({ queryKey: alertKeys.all });
       }
       if (e.type.startsWith("alert.")) void queryClient.invalidateQueries({ queryKey: alertKeys.all });
       if (e.type === "cluster.joined" || e.type === "conversation.resolved" || e.type === "conversation.status_changed") {
         void queryClient.invalidateQueries({ queryKey: clusterKeys.all });
       }
-      if (e.conversationId) void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(e.conversationId) });
+      if (e.conversationId && e.type !== "notification.created") void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(e.conversationId) });
       pending ??= setTimeout(() => {
         pending = undefined;
         void queryClient.invalidateQueries({ queryKey: conversationKeys.lists() });

@@ -34,7 +34,6 @@ export function AlertActions({ alert, onDone }: { alert: AlertRef; onDone?: (wha
         <Button
           size="sm"
           variant="danger"
-          isPending={acknowledge.isPending}
           onPress={() => {
             if (acknowledge.isPending) return;
             acknowledge.mutate({ id: alert.id, conversationId: alert.conversationId }, { onSuccess: () => onDone?.("acknowledged") });

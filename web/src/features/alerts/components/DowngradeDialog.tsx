@@ -73,7 +73,7 @@ export function DowngradeDialog({ alert, isOpen, onOpenChange, onDone }: Props) 
             <Button onPress={close} isDisabled={downgrade.isPending}>
               {t("alerts.downgrade.cancel")}
             </Button>
-            <Button type="submit" variant="primary" isPending={downgrade.isPending}>
+            <Button type="submit" variant="primary">
               {downgrade.isPending ? t("alerts.downgrade.saving") : t("alerts.downgrade.submit")}
             </Button>
           </div>

@@ -50,7 +50,7 @@ export function CollisionDialog({ collision, isSending, error, onShow, onSendAny
                 {t("conversation.collision.cancel")}
               </Button>
             )}
-            <Button variant="secondary" onPress={onSendAnyway} isPending={isSending}>
+            <Button variant="secondary" onPress={onSendAnyway}>
               {isSending ? t("conversation.composer.sending") : t("conversation.collision.sendAnyway")}
             </Button>
           </div>
