@@ -27,8 +27,14 @@ export type TestDistrict = {
   webhookSecret: string;
 };
 
-/** A small district: two departments, two schools, a general question, a bus concern form and a private safety tip line. */
-export async function buildDistrict(t: TestApp, overrides: { slug?: string; name?: string; prefix?: string } = {}): Promise<TestDistrict> {
+/**
+ * A small district: two departments, two schools, a general question, a bus concern form and a private safety tip line.
+ * Departments hand out work by `assignment` ("queue" unless asked: tests that are not about routing assign by hand).
+ */
+export async function buildDistrict(
+  t: TestApp,
+  overrides: { slug?: string; name?: string; prefix?: string; assignment?: "round_robin" | "least_load" | "queue" } = {},
+): Promise<TestDistrict> {
   const slug = overrides.slug ?? `d-${randomBytes(4).toString("hex")}`;
   const db = t.database.db;
   const district = await createDistrict(db, {
@@ -42,8 +48,8 @@ export async function buildDistrict(t: TestApp, overrides: { slug?: string; name
   const [transportation, nutrition] = await db
     .insert(departments)
     .values([
-      { districtId, name: "Transportation", slug: "transportation" },
-      { districtId, name: "Nutrition Services", slug: "nutrition" },
+      { districtId, name: "Transportation", slug: "transportation", assignmentPolicy: overrides.assignment ?? "queue" },
+      { districtId, name: "Nutrition Services", slug: "nutrition", assignmentPolicy: overrides.assignment ?? "queue" },
     ])
     .returning();
   const schoolRows = await db

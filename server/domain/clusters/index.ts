@@ -13,9 +13,12 @@ export const CLUSTER_WINDOW_HOURS = 12;
 export const CLUSTER_MIN_REPORTS = 3;
 const CANDIDATES = 300;
 
-/** Short form answers that name the incident (bus number, route, school code): select, number and short text fields. */
+/**
+ * Short form answers that name the incident (bus number, route, stop): select, number and short text fields. The
+ * school is not one: two families of one school often write about different things.
+ */
 function keyFieldsOf(topic: { form: { fields: { key: string; type: string }[] } } | undefined): string[] {
-  return (topic?.form.fields ?? []).filter((f) => ["text", "number", "select", "school"].includes(f.type)).map((f) => f.key);
+  return (topic?.form.fields ?? []).filter((f) => ["text", "number", "select"].includes(f.type)).map((f) => f.key);
 }
 
 /**

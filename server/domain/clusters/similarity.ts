@@ -56,7 +56,9 @@ export type SameThing = { same: boolean; key: string | null; reason: "field" | "
 
 /** Whether two reports (already known to share a topic or department) are about the same incident, and on what key. */
 export function sameIncident(a: ReportFeatures, b: ReportFeatures, sameTopic: boolean): SameThing {
-  if (sameTopic) {
+  // the same answer (bus 42) and at least one shared content word ("late", "bus"): the same thing happening
+  const sharedWord = [...a.tokens].some((t) => b.tokens.has(t));
+  if (sameTopic && sharedWord) {
     for (const [k, v] of a.fieldValues) if (b.fieldValues.get(k) === v) return { same: true, key: `field:${k}=${v}`, reason: "field" };
   }
   const shared = [...a.numbers].filter((n) => b.numbers.has(n));

@@ -74,7 +74,8 @@ export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow,
   }
   if (found.length > 0) ({ conversation: conv } = await raiseAlerts(rulesCtx, conv, message, found));
   conv = await saveConversation(ctx, conv.id, await slaColumnsFor(ctx, conv, { kind: "opened", slaPolicyId: decision.slaPolicyId }));
-  const cluster = await clusterConversation(rulesCtx, conv, `${opened.subject}\n${text}`);
+  // a web form's subject is made of the topic name and the message's first line: only the family's words count
+  const cluster = await clusterConversation(rulesCtx, conv, opened.channel === "web_form" ? text : `${opened.subject}\n${text}`);
   return cluster ? { ...conv, clusterId: cluster.id } : conv;
 }
 

@@ -65,7 +65,7 @@ beforeAll(async () => {
   await inquiry("c4", a, { message: "Bus pass lost in the first week." });
   await inquiry("c5", a, { message: "Which stop is closest to the library?" });
   await inquiry("c6", a, { topic: a.topics.general, fields: {}, channel: "phone", name: "Pat Kim", email: null, phone: "555-201-3344", message: "Called about lunch menu allergens." });
-  await inquiry("c7", a, { topic: a.topics.safety, fields: {}, anonymous: true, message: "Someone is bullying kids near the gym." });
+  await inquiry("c7", a, { topic: a.topics.safety, fields: {}, anonymous: true, message: "Someone keeps leaving the gym door open at night." });
   await inquiry("b1", b, { message: "The bus was twenty minutes late, autobús tarde." });
 
   const sys = { kind: "system", reason: "test" } as const;

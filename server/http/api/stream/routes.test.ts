@@ -73,11 +73,14 @@ describe("GET /api/stream", () => {
 
     const again = await openStream(admin, { "last-event-id": seen!.id! });
     try {
-      const replayed = [await again.sse.nextEvent(), await again.sse.nextEvent(), await again.sse.nextEvent()];
+      const replayed = [];
+      for (let i = 0; i < 5; i++) replayed.push(await again.sse.nextEvent());
       expect(replayed.map((f) => [f!.event, JSON.parse(f!.data!).conversationId])).toEqual([
         ["message.received", created.conversation.id],
+        ["conversation.routed", created.conversation.id],
         ["conversation.created", missed.conversation.id],
         ["message.received", missed.conversation.id],
+        ["conversation.routed", missed.conversation.id],
       ]);
       const ids = replayed.map((f) => Number(f!.id));
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
