@@ -43,8 +43,9 @@ export function describeNotification(n: Pick<NotificationLine, "type" | "referen
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Emails name the conversation by its reference only: its subject is the family's own words, which stay in the app. */
 export function renderInstantEmail(districtName: string, n: NotificationLine): { subject: string; text: string; html: string } {
-  const line = describeNotification(n);
+  const line = describeNotification({ ...n, subject: null });
   const prefix = n.type === "alert" ? "[CRITICAL] " : "";
   return {
     subject: `${prefix}${line}`.slice(0, 200),
@@ -54,7 +55,7 @@ export function renderInstantEmail(districtName: string, n: NotificationLine): {
 }
 
 export function renderDigestEmail(districtName: string, lines: NotificationLine[], inboxUrl: string): { subject: string; text: string; html: string } {
-  const items = lines.map((l) => ({ text: describeNotification(l), url: l.url }));
+  const items = lines.map((l) => ({ text: describeNotification({ ...l, subject: null }), url: l.url }));
   const count = `${lines.length} notification${lines.length === 1 ? "" : "s"}`;
   return {
     subject: `Your Front Office digest: ${count}`,
