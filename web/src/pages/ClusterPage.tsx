@@ -94,12 +94,13 @@ export function ClusterPage() {
               <ul className="convlist__items">
                 {pinAlerts(c.conversations).map((m) => (
                   <li key={m.id}>
-                    <ConversationListItem c={m} />
+                    <ConversationListItem c={m} showCluster={false} />
                   </li>
                 ))}
               </ul>
             </section>
-            {canReply && c.status === "open" ? <ClusterReplyForm cluster={c} /> : null}
+            {/* Mounted while resolved too, so the result of a "resolve all" reply stays on screen. */}
+            {canReply ? <ClusterReplyForm cluster={c} /> : null}
           </div>
         </>
       )}

@@ -110,15 +110,9 @@ function describeOperations(e: TimelineEvent, actor: string, t: TFunction, n: Na
   const d = e.data;
   const category = () => alertCategoryLabel(str(d.category) ?? "", t);
   switch (e.type) {
-    case "conversation.routed": {
-      if (d.triage === true) return [t("conversation.timeline.events.routedTriage")];
-      const person = nameOf(n.meta.staff, str(d.assigneeId));
-      const department = nameOf(n.meta.departments, str(d.departmentId));
-      if (person && department) return [t("conversation.timeline.events.routedBoth", { person, department })];
-      if (person) return [t("conversation.timeline.events.routedPerson", { person })];
-      if (department) return [t("conversation.timeline.events.routedDepartment", { department })];
+    // The assignment and triage events that follow it say where it went; "Why here?" says why.
+    case "conversation.routed":
       return [];
-    }
     case "conversation.triaged": {
       const reason = oneOf(TRIAGE_REASONS, d.reason);
       return [reason ? t(`conversation.timeline.events.triaged.${reason}`) : t("conversation.timeline.events.routedTriage")];

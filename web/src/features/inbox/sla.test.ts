@@ -15,6 +15,7 @@ describe("due chips", () => {
       soon: true,
     });
     expect(dueChip(sla({ resolutionDueAt: at(2 * 24 * 60 + 30) }), "open", NOW)).toMatchObject({ kind: "due", in: { unit: "d", count: 2 }, soon: false });
+    expect(dueChip(sla({ firstResponseDueAt: at(4 * 60 + 1) }), "open", NOW)).toMatchObject({ kind: "due", soon: false });
   });
 
   it("says how long ago a target passed", () => {
@@ -32,11 +33,12 @@ describe("due chips", () => {
     expect(dueChip(sla(), "open", NOW)).toBeNull();
   });
 
-  it("rounds durations down to minutes, hours or days, never to zero", () => {
+  it("rounds durations to minutes, hours or days, never to zero", () => {
     expect(compactDuration(10_000)).toEqual({ unit: "m", count: 1 });
     expect(compactDuration(59 * 60_000)).toEqual({ unit: "m", count: 59 });
-    expect(compactDuration(-(23 * 60 + 59) * 60_000)).toEqual({ unit: "h", count: 23 });
-    expect(compactDuration(25 * 3_600_000)).toEqual({ unit: "d", count: 1 });
+    expect(compactDuration(-(22 * 60 + 20) * 60_000)).toEqual({ unit: "h", count: 22 });
+    expect(compactDuration((23 * 60 + 59) * 60_000)).toEqual({ unit: "d", count: 1 });
+    expect(compactDuration(60 * 3_600_000)).toEqual({ unit: "d", count: 3 });
   });
 
   it("ignores unparseable instants when choosing the next clock", () => {

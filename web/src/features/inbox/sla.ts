@@ -6,14 +6,17 @@ export type SlaClock = Sla["breached"][number];
 /** "Due soon" means within this long, as the server's due_soon view counts it. */
 export const DUE_SOON_MS = 4 * 3_600_000;
 
-/** A short duration for a chip: minutes under an hour, hours under a day, else days (never 0). */
+/**
+ * A short duration for a chip, rounded as the relative times elsewhere are: minutes under an hour, hours under a
+ * day, else days (never 0).
+ */
 export type Compact = { unit: "m" | "h" | "d"; count: number };
 export function compactDuration(ms: number): Compact {
-  const minutes = Math.max(1, Math.floor(Math.abs(ms) / 60_000));
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
   if (minutes < 60) return { unit: "m", count: minutes };
-  const hours = Math.floor(minutes / 60);
+  const hours = Math.round(minutes / 60);
   if (hours < 24) return { unit: "h", count: hours };
-  return { unit: "d", count: Math.floor(hours / 24) };
+  return { unit: "d", count: Math.round(hours / 24) };
 }
 
 export type DueChip =

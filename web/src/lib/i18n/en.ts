@@ -210,9 +210,6 @@ export const en = {
         complaint: "The family’s email provider reported our message as unwanted",
         participantAdded: "Someone copied on the email joined this conversation",
         routedTriage: "Sent to triage: nobody could be chosen automatically",
-        routedBoth: "Routed to {{person}} ({{department}})",
-        routedPerson: "Routed to {{person}}",
-        routedDepartment: "Routed to {{department}}",
         triaged: {
           no_department: "Sent to triage: no department matched",
           nobody_available: "Sent to triage: nobody in the department was available",

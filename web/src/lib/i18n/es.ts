@@ -212,9 +212,6 @@ export const es: Messages = {
         complaint: "El proveedor de correo de la familia reportó nuestro mensaje como no deseado",
         participantAdded: "Una persona copiada en el correo se unió a esta conversación",
         routedTriage: "Enviada a clasificación: no se pudo elegir a nadie automáticamente",
-        routedBoth: "Dirigida a {{person}} ({{department}})",
-        routedPerson: "Dirigida a {{person}}",
-        routedDepartment: "Dirigida a {{department}}",
         triaged: {
           no_department: "Enviada a clasificación: ningún departamento coincidió",
           nobody_available: "Enviada a clasificación: nadie del departamento estaba disponible",

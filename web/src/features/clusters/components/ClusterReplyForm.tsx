@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { useRef, useState, type Ref } from "react";
+import { useEffect, useRef, useState, type Ref } from "react";
 import { Checkbox, FieldError, Label, Text, TextArea, TextField } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { ClusterReplyResult } from "../../../../../common/contract/operations.js";
@@ -31,6 +31,10 @@ export function ClusterReplyForm({ cluster }: { cluster: ClusterDetail }) {
   const [result, setResult] = useState<ClusterReplyResult | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const spanish = spanishFamilies(cluster);
+  // The result replaces what was pressed (the whole form, when the reply resolved the incident): read it next.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
 
   const submit = () => {
     if (reply.isPending) return;
@@ -47,60 +51,65 @@ export function ClusterReplyForm({ cluster }: { cluster: ClusterDetail }) {
         setEn("");
         setEs("");
         setResolve(false);
-        requestAnimationFrame(() => resultRef.current?.focus());
       },
     });
   };
 
+  // A resolved incident takes no more replies; the result of the reply that resolved it stays.
+  if (cluster.status !== "open" && !result) return null;
   return (
     <section className="panel clusterreply" aria-labelledby="clusterreply-title">
       <h2 id="clusterreply-title" className="section-title">
         {t("clusters.reply.title")}
       </h2>
-      <p className="muted">{t("clusters.reply.intro", { count: cluster.open })}</p>
-      <form
-        className="clusterreply__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <TextField className="field" value={en} onChange={setEn} isRequired validationBehavior="aria" isInvalid={Boolean(errors.en)}>
-          <Label className="field__label">{t("clusters.reply.en")}</Label>
-          <TextArea className="input" rows={6} />
-          <FieldError className="field__error">{errors.en}</FieldError>
-        </TextField>
-        <TextField className="field" value={es} onChange={setEs} isRequired={spanish > 0} validationBehavior="aria" isInvalid={Boolean(errors.es)}>
-          <Label className="field__label">
-            {t("clusters.reply.es")}
-            {spanish > 0 ? (
-              <>
-                {" "}
-                <Badge tone="warning" icon="alert">
-                  {t("clusters.reply.esNeeded")}
-                </Badge>
-              </>
-            ) : null}
-          </Label>
-          <TextArea className="input" rows={6} lang="es" />
-          <Text slot="description" className="field__description">
-            {spanish > 0 ? t("clusters.reply.esHelpRequired", { count: spanish }) : t("clusters.reply.esHelpOptional")}
-          </Text>
-          <FieldError className="field__error">{errors.es}</FieldError>
-        </TextField>
-        <Checkbox className="checkbox" isSelected={resolve} onChange={setResolve}>
-          <span className="checkbox__box" aria-hidden="true">
-            <Icon name="check" />
-          </span>
-          {t("clusters.reply.resolve")}
-        </Checkbox>
-        {reply.isError ? <ProblemAlert error={reply.error} /> : null}
-        <div className="clusterreply__actions">
-          <Button type="submit" variant="primary" isPending={reply.isPending}>
-            {reply.isPending ? t("clusters.reply.sending") : t("clusters.reply.send")}
-          </Button>
-        </div>
-      </form>
+      {cluster.status === "open" ? (
+        <>
+          <p className="muted">{t("clusters.reply.intro", { count: cluster.open })}</p>
+          <form
+            className="clusterreply__form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            <TextField className="field" value={en} onChange={setEn} isRequired validationBehavior="aria" isInvalid={Boolean(errors.en)}>
+              <Label className="field__label">{t("clusters.reply.en")}</Label>
+              <TextArea className="input" rows={6} />
+              <FieldError className="field__error">{errors.en}</FieldError>
+            </TextField>
+            <TextField className="field" value={es} onChange={setEs} isRequired={spanish > 0} validationBehavior="aria" isInvalid={Boolean(errors.es)}>
+              <Label className="field__label">
+                {t("clusters.reply.es")}
+                {spanish > 0 ? (
+                  <>
+                    {" "}
+                    <Badge tone="warning" icon="alert">
+                      {t("clusters.reply.esNeeded")}
+                    </Badge>
+                  </>
+                ) : null}
+              </Label>
+              <TextArea className="input" rows={6} lang="es" />
+              <Text slot="description" className="field__description">
+                {spanish > 0 ? t("clusters.reply.esHelpRequired", { count: spanish }) : t("clusters.reply.esHelpOptional")}
+              </Text>
+              <FieldError className="field__error">{errors.es}</FieldError>
+            </TextField>
+            <Checkbox className="checkbox" isSelected={resolve} onChange={setResolve}>
+              <span className="checkbox__box" aria-hidden="true">
+                <Icon name="check" />
+              </span>
+              {t("clusters.reply.resolve")}
+            </Checkbox>
+            {reply.isError ? <ProblemAlert error={reply.error} /> : null}
+            <div className="clusterreply__actions">
+              <Button type="submit" variant="primary">
+                {reply.isPending ? t("clusters.reply.sending") : t("clusters.reply.send")}
+              </Button>
+            </div>
+          </form>
+        </>
+      ) : null}
       {result ? <ReplyResult result={result} headingRef={resultRef} /> : null}
     </section>
   );
@@ -111,7 +120,7 @@ function ReplyResult({ result, headingRef }: { result: ClusterReplyResult; headi
   return (
     <div className="clusterresult">
       <h3 className="subsection-title" ref={headingRef} tabIndex={-1}>
-        {t("clusters.result.title", { sent: result.sent.length, skipped: result.skipped.length })}
+        {t("clusters.result.title")}
       </h3>
       {result.sent.length > 0 ? (
         <>

@@ -21,7 +21,7 @@ function Meta({ label, children }: { label: string; children: string }) {
  * One inbox row; the subject is the link and the whole card is its click target. A conversation with an active
  * critical alert is red and says so in words ("Critical alert"), not by colour alone.
  */
-export function ConversationListItem({ c }: { c: ConversationSummary }) {
+export function ConversationListItem({ c, showCluster = true }: { c: ConversationSummary; showCluster?: boolean }) {
   const { t, i18n } = useTranslation();
   const meta = useMeta();
   const alert = c.alertStatus === "active";
@@ -66,7 +66,7 @@ export function ConversationListItem({ c }: { c: ConversationSummary }) {
         {c.department ? <Meta label={t("inbox.list.department")}>{c.department.name}</Meta> : null}
         <Meta label={t("inbox.list.assignee")}>{c.assignee?.name ?? t("inbox.list.unassigned")}</Meta>
       </div>
-      {c.tags.length > 0 || c.cluster ? (
+      {c.tags.length > 0 || (c.cluster && showCluster) ? (
         <div className="convitem__extra">
           {c.tags.length > 0 ? (
             <ul className="tags" aria-label={t("inbox.list.tags")}>
@@ -77,7 +77,7 @@ export function ConversationListItem({ c }: { c: ConversationSummary }) {
               ))}
             </ul>
           ) : null}
-          {c.cluster ? (
+          {c.cluster && showCluster ? (
             <Link to="/clusters/$clusterId" params={{ clusterId: c.cluster.id }} className="convitem__cluster">
               <Icon name="group" />
               {t("clusters.badge", { title: c.cluster.title })}
