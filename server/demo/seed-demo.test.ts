@@ -23,6 +23,7 @@ import { verifyPassword } from "../domain/staff/index.js";
 import { EventCatalog, type EventType } from "../events/catalog.js";
 import { testApp, type TestApp } from "../test/test-app.js";
 import { localParts } from "./time.js";
+import { alertCategories, alertResponders, routingModels, routingRules, slaPolicies } from "../db/schema/index.js";
 import { DEMO_ADMIN_EMAIL, seedDemo, type SeedDemoResult } from "./index.js";
 
 const NOW = new Date("2026-03-02T19:00:00Z"); // a Monday, 11:00 in Riverside
@@ -243,6 +244,22 @@ describe("the Riverside demo district", () => {
     expect(submitted.filter((r) => r.comment).length).toBeGreaterThan(submitted.length * 0.4);
     const statusOf = new Map(convs.map((c) => [c.id, c]));
     for (const r of rates) expect(statusOf.get(r.conversationId)?.isAnonymous).toBe(false);
+  });
+
+  it("comes with routing, service standards and alert responders to explore, and learned routing trained on its history", async () => {
+    const db = t.database.db;
+    const id = seeded.districtId;
+    expect((await db.select().from(routingRules).where(eq(routingRules.districtId, id))).map((r) => r.position)).toEqual([1, 2, 3, 4]);
+    expect((await db.select().from(slaPolicies).where(eq(slaPolicies.districtId, id))).map((p) => p.priority).sort()).toEqual(["critical", "high"]);
+    const cats = await db.select().from(alertCategories).where(eq(alertCategories.districtId, id));
+    expect(cats.map((c) => c.key).sort()).toEqual(["abuse", "harassment", "legal", "media", "self_harm", "violence", "weapons"]);
+    const responders = await db.select().from(alertResponders).where(eq(alertResponders.districtId, id));
+    for (const c of cats) expect(responders.some((r) => r.categoryId === c.id), c.key).toBe(true);
+    const [model] = await db.select().from(routingModels).where(eq(routingModels.districtId, id));
+    expect(model!.examples).toBeGreaterThan(1000);
+    const open = convs.filter((c) => c.status === "new" || c.status === "open");
+    const fresh = await db.select().from(conversations).where(eq(conversations.districtId, id));
+    for (const c of open) expect(fresh.find((f) => f.id === c.id)!.resolutionDueAt, c.reference).not.toBeNull();
   });
 
   it("refuses to seed a second time and changes nothing", async () => {

@@ -22,6 +22,7 @@ import { generateActivity, type DemoWorld } from "./activity.js";
 import { DEMO_CATEGORIES, DEMO_TOPICS } from "./catalog/index.js";
 import type { WorldStaff } from "./lifecycle.js";
 import { DEMO_DEPARTMENTS, DEMO_DISTRICT, DEMO_SCHOOLS, DEMO_STAFF, type DepartmentSlug } from "./organization.js";
+import { seedOperations } from "./operations.js";
 import { createRng } from "./rng.js";
 
 export type SeedDemoOptions = {
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
       .returning();
 
     const staff: WorldStaff[] = [];
+    const staffByEmail = new Map<string, string>();
     for (const s of DEMO_STAFF) {
       const row = await createStaff(
         { db: tx, districtId },
@@ -120,6 +122,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
           departmentIds: s.departments.map((d) => deptBySlug[d].id),
         },
       );
+      staffByEmail.set(s.email, row.id);
       staff.push({ id: row.id, name: s.name, first: s.name.split(" ")[0]!, role: s.role, departments: s.departments, spanish: s.spanish ?? false });
     }
 
@@ -142,6 +145,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     await insertAll(tx, messages, activity.messages);
     await insertAll(tx, ratings, activity.ratings);
     await insertAll(tx, events, activity.events, 500);
+    await seedOperations(tx, { districtId, now, departments: deptBySlug, topics: topicRows, staffByEmail });
     // The next reference number continues after the invented ones.
     await tx
       .update(districts)
