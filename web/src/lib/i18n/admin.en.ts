@@ -358,6 +358,7 @@ export const adminEn = {
       save: "Save availability",
       saved: "Availability of {{name}} saved.",
       empty: "No staff yet.",
+      onlyAdminsLoad: "Only administrators change someone else’s capacity and working hours.",
       listTitle: "Staff availability",
     },
   },

@@ -361,6 +361,7 @@ export const adminEs: typeof adminEn = {
       save: "Guardar disponibilidad",
       saved: "Disponibilidad de {{name}} guardada.",
       empty: "Todavía no hay personal.",
+      onlyAdminsLoad: "Solo los administradores cambian la capacidad y el horario de otra persona.",
       listTitle: "Disponibilidad del personal",
     },
   },

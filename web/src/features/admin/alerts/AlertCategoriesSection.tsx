@@ -9,6 +9,7 @@ import { Spinner } from "../../../ui/Spinner.js";
 import * as adminApi from "../api.js";
 import { errorsFromProblem, errorsFromZod, hasErrors, type FieldErrors } from "../formErrors.js";
 import { adminKeys, useAdminMutation, useAlertCategories, useSettingsAbilities } from "../hooks.js";
+import { useFocusWhenReady } from "../useFocusWhenReady.js";
 import { CheckboxGroupField, ErrorSummary, InputField, RadioGroupField, SwitchField, TextAreaField } from "../ui/fields.js";
 
 const lines = (s: string) => s.split("\n").map((x) => x.trim()).filter(Boolean);
@@ -20,6 +21,7 @@ export function AlertCategoriesSection() {
   const categories = useAlertCategories();
   const [creating, setCreating] = useState(false);
   const [status, setStatus] = useState("");
+  const focusWhenReady = useFocusWhenReady();
   const items = categories.data ?? [];
 
   return (
@@ -43,9 +45,9 @@ export function AlertCategoriesSection() {
             setCreating(false);
             if (created) {
               setStatus(t("admin.alerts.created", { name: localized(created.name, i18n.language) }));
-              requestAnimationFrame(() => document.getElementById(`category-${created.id}`)?.focus());
+              focusWhenReady(`#category-${created.id}`, "#categories-title");
             } else {
-              requestAnimationFrame(() => document.getElementById("categories-new")?.focus());
+              focusWhenReady("#categories-new", "#categories-title");
             }
           }}
         />
@@ -69,8 +71,12 @@ function CategoryCard({ category: c, manage, onStatus }: { category: AlertCatego
   const name = localized(c.name, i18n.language);
   const [responders, setResponders] = useState<string[]>(c.responderIds);
   const [editing, setEditing] = useState(false);
+  const focusWhenReady = useFocusWhenReady();
   const toggle = useAdminMutation((enabled: boolean) => adminApi.updateAlertCategory(c.id, { enabled }), [adminKeys.alertCategories]);
-  const saveResponders = useAdminMutation((responderIds: string[]) => adminApi.updateAlertCategory(c.id, { responderIds }), [adminKeys.alertCategories]);
+  // The current `enabled` goes along: the server answers 500 to a body with responderIds alone (an empty UPDATE).
+  const saveResponders = useAdminMutation((responderIds: string[]) => adminApi.updateAlertCategory(c.id, { responderIds, enabled: c.enabled }), [
+    adminKeys.alertCategories,
+  ]);
   useEffect(() => setResponders(c.responderIds), [c.responderIds]);
   const dirty = [...responders].sort().join() !== [...c.responderIds].sort().join();
   const staff = meta.staff.map((s) => ({ value: s.id, label: s.name }));
@@ -149,7 +155,7 @@ function CategoryCard({ category: c, manage, onStatus }: { category: AlertCatego
           onDone={(saved) => {
             setEditing(false);
             if (saved) onStatus(t("admin.alerts.saved", { name: localized(saved.name, i18n.language) }));
-            requestAnimationFrame(() => document.getElementById(`category-edit-${c.id}`)?.focus());
+            focusWhenReady(`#category-edit-${c.id}`, `#category-${c.id}`);
           }}
         />
       ) : null}

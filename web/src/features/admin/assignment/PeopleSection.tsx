@@ -11,7 +11,9 @@ import { Spinner } from "../../../ui/Spinner.js";
 import * as adminApi from "../api.js";
 import { errorsFromProblem, errorsFromZod, hasErrors, type FieldErrors } from "../formErrors.js";
 import { validateHours, WeeklyHoursEditor, type HoursErrors } from "../hours/WeeklyHoursEditor.js";
+import { useSession } from "../../../lib/session.js";
 import { adminKeys, useAdminMutation, useAvailability, useDistrictSettings, useSettingsAbilities } from "../hooks.js";
+import { useFocusWhenReady } from "../useFocusWhenReady.js";
 import { CheckboxField, ErrorSummary, Fieldset, InputField, NumberInputField, PickerField, RadioGroupField } from "../ui/fields.js";
 
 /** ISO instant → the value of a datetime-local input, in the browser's time zone ("2026-11-26T09:00"). */
@@ -40,14 +42,15 @@ export function PeopleSection() {
   const [status, setStatus] = useState("");
   const items = people.data ?? [];
 
+  const focusWhenReady = useFocusWhenReady();
   const close = (staffId: string) => {
     setEditing(null);
-    requestAnimationFrame(() => document.getElementById(`person-edit-${staffId}`)?.focus());
+    focusWhenReady(`#person-edit-${staffId}`, "#people-title");
   };
 
   return (
     <section className="settings__section" aria-labelledby="people-title">
-      <h2 id="people-title" className="section-title">
+      <h2 id="people-title" className="section-title" tabIndex={-1}>
         {t("admin.assignment.people.title")}
       </h2>
       <p className="muted settings__intro">{t("admin.assignment.people.intro")}</p>
@@ -175,19 +178,22 @@ function AvailabilityEditor({ person: p, everyone, onCancel, onSaved }: { person
   const save = useAdminMutation((body: AvailabilityBody) => adminApi.updateAvailability(p.staffId, body), [adminKeys.availability]);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const idPrefix = `avail-${p.staffId}`;
+  // The API lets supervisors set a colleague's out-of-office, delegate and notifications, not their capacity or hours.
+  const { manage } = useSettingsAbilities();
+  const meId = useSession().staff.id;
+  const canSetLoad = manage || p.staffId === meId;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
-    const hErrors = draft.ownHours ? validateHours(draft.hours, { time: t("admin.form.timeFormat"), order: t("admin.form.endBeforeStart"), overlap: t("admin.form.overlap") }) : {};
+    const hErrors = canSetLoad && draft.ownHours ? validateHours(draft.hours, { time: t("admin.form.timeFormat"), order: t("admin.form.endBeforeStart"), overlap: t("admin.form.overlap") }) : {};
     setHoursErrors(hErrors);
     const body: AvailabilityBody = {
       outOfOfficeFrom: fromLocalInput(draft.from),
       outOfOfficeUntil: fromLocalInput(draft.until),
       delegateStaffId: draft.delegate || null,
-      capacity: draft.capacity === null ? null : Math.round(draft.capacity),
-      workingHours: draft.ownHours ? draft.hours : null,
       notifyEmail: draft.notify,
+      ...(canSetLoad ? { capacity: draft.capacity === null ? null : Math.round(draft.capacity), workingHours: draft.ownHours ? draft.hours : null } : {}),
     };
     const parsed = AvailabilityBodySchema.safeParse(body);
     const fieldErrors = parsed.success ? {} : errorsFromZod(parsed.error, t);
@@ -251,6 +257,7 @@ function AvailabilityEditor({ person: p, everyone, onCancel, onSaved }: { person
           minValue={0}
           maxValue={10000}
           step={1}
+          isDisabled={!canSetLoad}
           errorMessage={errors.capacity}
         />
       </div>
@@ -262,11 +269,18 @@ function AvailabilityEditor({ person: p, everyone, onCancel, onSaved }: { person
         options={NotifyEmailSchema.options.map((o) => ({ value: o, label: t(`admin.assignment.people.notifyOptions.${o}`) }))}
         errorMessage={errors.notifyEmail}
       />
-      <Fieldset id={`${idPrefix}-hours`} legend={t("admin.assignment.people.hours")} errorMessage={errors.workingHours}>
-        <CheckboxField isSelected={!draft.ownHours} onChange={(same) => set({ ownHours: !same })}>
+      <Fieldset
+        id={`${idPrefix}-hours`}
+        legend={t("admin.assignment.people.hours")}
+        description={canSetLoad ? undefined : t("admin.assignment.people.onlyAdminsLoad")}
+        errorMessage={errors.workingHours}
+      >
+        <CheckboxField isSelected={!draft.ownHours} onChange={(same) => set({ ownHours: !same })} isDisabled={!canSetLoad}>
           {t("admin.assignment.people.useDistrictHours")}
         </CheckboxField>
-        {draft.ownHours ? <WeeklyHoursEditor idPrefix={`${idPrefix}-wh`} value={draft.hours} onChange={(hours) => set({ hours })} errors={hoursErrors} /> : null}
+        {draft.ownHours ? (
+          <WeeklyHoursEditor idPrefix={`${idPrefix}-wh`} value={draft.hours} onChange={(hours) => set({ hours })} errors={hoursErrors} isDisabled={!canSetLoad} />
+        ) : null}
       </Fieldset>
       <div className="settings__buttons">
         <Button type="submit" variant="primary" isDisabled={save.isPending}>

@@ -9,6 +9,7 @@ import { Spinner } from "../../../ui/Spinner.js";
 import * as adminApi from "../api.js";
 import { adminKeys, useAdminMutation, useAlertCategories, useMoveRule, useRules, useSettingsAbilities, useSlaPolicies } from "../hooks.js";
 import { ConfirmDialog, SwitchField } from "../ui/fields.js";
+import { useFocusWhenReady } from "../useFocusWhenReady.js";
 import { describeRule, ruleNames } from "./describeRule.js";
 import { RuleEditor } from "./RuleEditor.js";
 
@@ -36,12 +37,9 @@ export function RulesSection() {
   const names = ruleNames(meta, lang, t, { slaPolicies: sla.data, alertCategories: alertCategories.data });
   const items = rules.data ?? [];
 
-  /** Runs after React has rendered the change: focus a control of a rule, or the list heading when it is gone. */
-  const focusLater = (selector: string) =>
-    requestAnimationFrame(() => {
-      const el = listRef.current?.querySelector<HTMLElement>(selector) ?? document.getElementById("rules-title");
-      el?.focus();
-    });
+  // After a change the server answered, focus what the person acted on once the new list has rendered.
+  const focusWhenReady = useFocusWhenReady();
+  const focusLater = (selector: string) => focusWhenReady(selector, "#rules-title");
 
   const onMove = (rule: RoutingRule, direction: "up" | "down") => {
     const position = rule.position + (direction === "up" ? -1 : 1);
@@ -56,7 +54,8 @@ export function RulesSection() {
           const index = res.items.findIndex((r) => r.id === rule.id);
           const atEdge = direction === "up" ? index === 0 : index === res.items.length - 1;
           const next = atEdge ? (direction === "up" ? "down" : "up") : direction;
-          focusLater(`[data-rule="${rule.id}"] [data-move="${next}"]`);
+          // Wait for the item at its new position: focusing it before the reorder renders would lose focus again.
+          focusLater(`[data-rule="${rule.id}"][data-position="${moved?.position ?? position}"] [data-move="${next}"]`);
         },
       },
     );
@@ -85,7 +84,7 @@ export function RulesSection() {
     setEditing(null);
     if (focus) focusLater(focus);
     else if (was?.kind === "edit") focusLater(`[data-rule="${was.rule.id}"] [data-edit]`);
-    else requestAnimationFrame(() => document.getElementById("rules-new")?.focus());
+    else focusLater("#rules-new");
   };
 
   return (
@@ -127,7 +126,7 @@ export function RulesSection() {
             const sentence = describeRule(rule, t, names, lang);
             const isEditing = editing?.kind === "edit" && editing.rule.id === rule.id;
             return (
-              <li key={rule.id} className={rule.enabled ? "rule" : "rule rule--off"} data-rule={rule.id}>
+              <li key={rule.id} className={rule.enabled ? "rule" : "rule rule--off"} data-rule={rule.id} data-position={rule.position}>
                 <article aria-labelledby={`rule-${rule.id}`}>
                   <header className="rule__head">
                     <span className="rule__position">{t("admin.rules.position", { position: rule.position })}</span>
@@ -187,11 +186,10 @@ export function RulesSection() {
       <ConfirmDialog
         isOpen={confirming !== null}
         onOpenChange={(open) => {
+          // Dismissed: react-aria returns focus to the Delete button that opened it.
           if (!open) {
-            const rule = confirming;
             setConfirming(null);
             remove.reset();
-            if (rule) focusLater(`[data-rule="${rule.id}"] h3`);
           }
         }}
         title={t("admin.rules.confirmDelete.title")}

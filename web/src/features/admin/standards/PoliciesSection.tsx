@@ -12,6 +12,7 @@ import { errorsFromProblem, errorsFromZod, hasErrors, type FieldErrors } from ".
 import { adminKeys, useAdminMutation, useDistrictSettings, useSettingsAbilities, useSlaPolicies } from "../hooks.js";
 import { formatPercent } from "../RoutingSteps.js";
 import { CheckboxField, ConfirmDialog, ErrorSummary, Fieldset, InputField, NumberInputField, PickerField } from "../ui/fields.js";
+import { useFocusWhenReady } from "../useFocusWhenReady.js";
 import { businessDayMinutes, targetFromMinutes, targetToMinutes, type TargetDraft } from "./targets.js";
 
 const TARGETS = [
@@ -36,8 +37,8 @@ export function PoliciesSection() {
   const dayMinutes = businessDayMinutes(district.data?.weeklyHours);
   const items = policies.data ?? [];
 
-  const focusLater = (selector: string) =>
-    requestAnimationFrame(() => (document.querySelector<HTMLElement>(selector) ?? document.getElementById("policies-title"))?.focus());
+  const focusWhenReady = useFocusWhenReady();
+  const focusLater = (selector: string) => focusWhenReady(selector, "#policies-title");
   const closeEditor = (focus: string | null) => {
     const was = editing;
     setEditing(null);
@@ -105,11 +106,10 @@ export function PoliciesSection() {
       <ConfirmDialog
         isOpen={confirming !== null}
         onOpenChange={(open) => {
+          // Dismissed: react-aria returns focus to the Delete button that opened it.
           if (!open) {
-            const p = confirming;
             setConfirming(null);
             remove.reset();
-            if (p) focusLater(`[data-policy="${p.id}"] h3`);
           }
         }}
         title={t("admin.standards.policies.confirmDelete.title")}
