@@ -2,10 +2,12 @@ import { Button, Disclosure, DisclosurePanel, Heading } from "react-aria-compone
 import { useTranslation } from "react-i18next";
 import type { ConversationDetail } from "../../../../../common/contract/conversations.js";
 import { Icon } from "../../../ui/Icon.js";
+import { RoutingSteps } from "../../admin/RoutingSteps.js";
 
 /**
  * "Why here?": how the conversation was routed (department, person, rules, learned routing, triage), folded away
- * until asked for. The summary is the server's one line; the steps are rendered in the UI language.
+ * until asked for. The summary is the server's one line (in English, marked so); the steps are rendered in the UI
+ * language by the settings' RoutingSteps.
  */
 export function RoutingPanel({ routing }: { routing: ConversationDetail["routing"] }) {
   const { t } = useTranslation();
@@ -24,7 +26,10 @@ export function RoutingPanel({ routing }: { routing: ConversationDetail["routing
         <DisclosurePanel className="disclosure__panel">
           {routing ? (
             <>
-              <p className="routing__summary">{routing.summary}</p>
+              <p className="routing__summary" lang="en">
+                {routing.summary}
+              </p>
+              <RoutingSteps steps={routing.steps} />
             </>
           ) : (
             <p className="muted">{t("conversation.routing.none")}</p>
