@@ -119,15 +119,14 @@ export async function updateAlertCategory(ctx: Ctx, id: string, input: Partial<O
     throw new AppError("validation_failed", "Give at least one phrase", { invalidParams: [{ name: "phrases", reason: "empty" }] });
   }
   if (input.responderIds) await checkResponders(ctx, input.responderIds);
-  await ctx.db
-    .update(alertCategories)
-    .set({
-      ...(input.name ? { name: input.name } : {}),
-      ...(input.phrases && !row.builtIn ? { phrases: input.phrases } : {}),
-      ...(input.severity ? { severity: input.severity } : {}),
-      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-    })
-    .where(eq(alertCategories.id, id));
+  const patch = {
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.phrases && !row.builtIn ? { phrases: input.phrases } : {}),
+    ...(input.severity ? { severity: input.severity } : {}),
+    ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+  };
+  // only the responders may change (an UPDATE with nothing to set is not valid SQL)
+  if (Object.keys(patch).length > 0) await ctx.db.update(alertCategories).set(patch).where(eq(alertCategories.id, id));
   if (input.responderIds) await setResponders(ctx, id, input.responderIds);
   const all = await listAlertCategories(ctx);
   return all.find((c) => c.id === id)!;
