@@ -5,7 +5,6 @@ import { and, eq } from "drizzle-orm";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../server/db/schema/index.js";
-import { listAlertCategories, setResponders } from "../server/domain/alerts/index.js";
 import { CHROMIUM, launchChromium } from "../server/test/browser.js";
 import { bearer, buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../server/test/factories.js";
 import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.js";
@@ -40,11 +39,12 @@ beforeAll(async () => {
   dana = await buildStaff(t, d.district.id, { role: "supervisor", name: "Dana Reyes", email: "dana@lakeside.test", departmentIds: [d.departments.transportation.id] });
   sam = await buildStaff(t, d.district.id, { role: "agent", name: "Sam Okafor", departmentIds: [d.departments.transportation.id] });
 
-  // Rosa answers self-harm alerts (as an administrator sets it in Settings → Critical alerts).
-  await t.tx(d.district.id, { kind: "system", reason: "test" }, async (ctx) => {
-    const selfHarm = (await listAlertCategories(ctx)).find((c) => c.key === "self_harm");
-    await setResponders(ctx, selfHarm!.id, [rosa.staff.id]);
-  });
+  // Rosa answers self-harm alerts (what Settings → Critical alerts does, through the staff API).
+  const categories = await t.app.inject({ method: "GET", url: "/api/alerts/categories", headers: bearer(admin) });
+  expect(categories.statusCode, categories.body).toBe(200);
+  const selfHarm = (categories.json() as { items: { id: string; key: string }[] }).items.find((c) => c.key === "self_harm");
+  const patched = await t.app.inject({ method: "PATCH", url: `/api/alerts/categories/${selfHarm!.id}`, headers: bearer(admin), payload: { responderIds: [rosa.staff.id] } });
+  expect(patched.statusCode, patched.body).toBe(200);
 
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -150,6 +150,8 @@ describe("critical alerts in the staff app", () => {
       await panel.getByText("Waiting for a responder").waitFor();
       const message = page.getByRole("article", { name: /Ben Ortiz/ });
       expect(await message.locator("mark.evidence").count()).toBeGreaterThan(0);
+      await page.getByRole("button", { name: "Why here?" }).click();
+      await page.locator(".routing-steps").waitFor();
       expect(await seriousViolations(page), "conversation with the banner").toEqual([]);
 
       await panel.getByRole("button", { name: /^Not critical/ }).click();
