@@ -153,6 +153,12 @@ describe("critical alerts in the staff app", () => {
       await page.getByRole("button", { name: "Why here?" }).click();
       await page.locator(".routing-steps").waitFor();
       expect(await seriousViolations(page), "conversation with the banner").toEqual([]);
+      await page.getByRole("button", { name: "Ver en español" }).click();
+      await page.getByRole("region", { name: "1 alerta crítica necesita un responsable" }).waitFor();
+      await page.getByRole("region", { name: "Alertas críticas" }).getByText("Esperando a un responsable").waitFor();
+      expect(await seriousViolations(page), "conversation with the banner, in Spanish").toEqual([]);
+      await page.getByRole("button", { name: "View in English" }).click();
+      await panel.waitFor();
 
       await panel.getByRole("button", { name: /^Not critical/ }).click();
       const dialog = page.getByRole("dialog", { name: "Not a critical concern?" });
