@@ -1,4 +1,5 @@
-import { Link, Outlet } from "@tanstack/react-router";
+import { Link, Outlet, useLocation } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../lib/session.js";
 import { useDocumentTitle } from "../../lib/useDocumentTitle.js";
@@ -20,10 +21,16 @@ export const canOpenSettings = (role: string): boolean => role === "admin" || ro
 export function SettingsLayout() {
   const { t } = useTranslation();
   const { role } = useSession().staff;
+  const { pathname } = useLocation();
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the sections scroll sideways: keep the current one in sight.
+  useEffect(() => {
+    navRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   if (!canOpenSettings(role)) return <NotAllowed />;
   return (
     <div className="settings">
-      <nav className="settings-nav" aria-label={t("admin.nav.label")}>
+      <nav className="settings-nav" aria-label={t("admin.nav.label")} ref={navRef}>
         <p className="settings-nav__title">
           <Link to="/" className="settings-nav__back">
             {t("admin.nav.backToInbox")}
