@@ -75,7 +75,17 @@ export function ModelSection() {
               <div className="settings__buttons">
                 <Button
                   isDisabled={train.isPending}
-                  onPress={() => train.mutate(undefined, { onSuccess: (res) => setStatus(t("admin.assignment.model.retrained", { count: res.examples })) })}
+                  onPress={() =>
+                    // Too little history answers 200 with the model unchanged: say so rather than "retrained".
+                    train.mutate(undefined, {
+                      onSuccess: (res) =>
+                        setStatus(
+                          res.historyAvailable < res.minExamples
+                            ? t("admin.assignment.model.needs", { count: res.minExamples })
+                            : t("admin.assignment.model.retrained", { count: res.examples }),
+                        ),
+                    })
+                  }
                 >
                   {train.isPending ? t("admin.assignment.model.retraining") : t("admin.assignment.model.retrain")}
                 </Button>
