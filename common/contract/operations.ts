@@ -210,7 +210,11 @@ export type NotificationList = z.infer<typeof NotificationListSchema>;
 export const NotificationQuerySchema = z.object({
   unread: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
-  before: z.iso.datetime().optional(),
+  /** the previous page's `nextCursor` (its last item's time and id) */
+  before: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z(~[0-9a-f-]{36})?$/i, "Use the nextCursor of the previous page")
+    .optional(),
 });
 export const MarkReadBodySchema = z.object({ ids: z.array(Uuid).max(500).optional() });
 

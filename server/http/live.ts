@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, max } from "drizzle-orm";
+import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import pg from "pg";
 import { z } from "zod";
 import { conversations, events } from "../db/schema/index.js";
@@ -48,9 +48,11 @@ export type PresenceEntry = { staffId: string; name: string; state: "viewing" | 
 const PRESENCE_TTL_MS = 45_000;
 const PresenceDataSchema = z.object({ staffId: z.string(), name: z.string(), state: z.enum(["viewing", "replying", "left"]) });
 
-type Scope = { departmentId: string | null; assigneeId: string | null };
+type Scope = { departmentId: string | null; assigneeId: string | null; watcherIds?: string[] };
 
 const REPLAY_LIMIT = 500;
+/** Staff following a conversation (alert responders, people mentioned) receive its events like its owners. */
+const WATCHERS = sql<string[] | null>`(select array_agg(w.staff_id::text) from conversation_watchers w where w.district_id = ${conversations.districtId} and w.conversation_id = ${conversations.id})`;
 const SEES_ALL = (a: StaffActor) => a.role === "admin" || a.role === "viewer" || (a.role === "supervisor" && a.departmentIds.length === 0);
 
 /**
@@ -92,12 +94,12 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
 
   async function visibility(districtId: string, seq: number): Promise<Scope[]> {
     const [row] = await database.db
-      .select({ type: events.type, data: events.data, departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, id: conversations.id })
+      .select({ type: events.type, data: events.data, departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, id: conversations.id, watcherIds: WATCHERS })
       .from(events)
       .leftJoin(conversations, and(eq(conversations.id, events.conversationId), eq(conversations.districtId, events.districtId)))
       .where(and(eq(events.districtId, districtId), eq(events.seq, seq)));
     if (!row) return [];
-    return scopesOf(row.id ? { departmentId: row.departmentId, assigneeId: row.assigneeId } : null, row.type, row.data);
+    return scopesOf(row.id ? { departmentId: row.departmentId, assigneeId: row.assigneeId, watcherIds: row.watcherIds ?? [] } : null, row.type, row.data);
   }
 
   // Who has which conversation open, fed by every process's presence signals (so it is the same everywhere).
@@ -119,10 +121,10 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
 
   async function conversationScope(districtId: string, conversationId: string): Promise<Scope[]> {
     const [row] = await database.db
-      .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId })
+      .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, watcherIds: WATCHERS })
       .from(conversations)
       .where(and(eq(conversations.districtId, districtId), eq(conversations.id, conversationId)));
-    return row ? [row] : [];
+    return row ? [{ departmentId: row.departmentId, assigneeId: row.assigneeId, watcherIds: row.watcherIds ?? [] }] : [];
   }
 
   async function dispatch(event: LiveEvent): Promise<void> {
@@ -252,6 +254,7 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
           id: conversations.id,
           departmentId: conversations.departmentId,
           assigneeId: conversations.assigneeId,
+          watcherIds: WATCHERS,
         })
         .from(events)
         .leftJoin(conversations, and(eq(conversations.id, events.conversationId), eq(conversations.districtId, events.districtId)))
@@ -260,7 +263,7 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
         .limit(REPLAY_LIMIT);
       return rows
         .filter((r) =>
-          mayReceive(actor, r.conversationId, scopesOf(r.id ? { departmentId: r.departmentId, assigneeId: r.assigneeId } : null, r.type, r.data)),
+          mayReceive(actor, r.conversationId, scopesOf(r.id ? { departmentId: r.departmentId, assigneeId: r.assigneeId, watcherIds: r.watcherIds ?? [] } : null, r.type, r.data)),
         )
         .map((r) => ({ districtId, seq: r.seq, type: r.type, conversationId: r.conversationId }));
     },

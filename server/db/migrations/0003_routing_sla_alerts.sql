@@ -117,7 +117,7 @@ ALTER TABLE "departments" ADD COLUMN "assignment_policy" text DEFAULT 'round_rob
 ALTER TABLE "departments" ADD COLUMN "owner_staff_id" uuid;--> statement-breakpoint
 ALTER TABLE "departments" ADD COLUMN "round_robin_cursor" uuid;--> statement-breakpoint
 ALTER TABLE "districts" ADD COLUMN "holidays" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "districts" ADD COLUMN "routing_threshold" real DEFAULT 0.6 NOT NULL;--> statement-breakpoint
+ALTER TABLE "districts" ADD COLUMN "routing_threshold" real;--> statement-breakpoint
 ALTER TABLE "districts" ADD COLUMN "owner_staff_id" uuid;--> statement-breakpoint
 ALTER TABLE "staff" ADD COLUMN "out_of_office_from" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "staff" ADD COLUMN "out_of_office_until" timestamp with time zone;--> statement-breakpoint

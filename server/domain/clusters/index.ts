@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { conversations, incidentClusters, topics, type ConversationRow, type IncidentClusterRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import type { Ctx } from "../shared/ctx.js";
@@ -102,8 +102,8 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
 
 export type ClusterSummary = IncidentClusterRow & { open: number; total: number; languages: Record<string, number> };
 
-/** Incident clusters of the district, open first, with member counts and the languages families wrote in. */
-export async function listClusters(ctx: Ctx, opts: { status?: "open" | "resolved" } = {}): Promise<ClusterSummary[]> {
+/** Incident clusters of the district, open first, with member counts (of the conversations `visible` lets through) and the languages families wrote in. */
+export async function listClusters(ctx: Ctx, opts: { status?: "open" | "resolved"; visible?: SQL | undefined } = {}): Promise<ClusterSummary[]> {
   const rows = await ctx.db
     .select({
       c: incidentClusters,
@@ -113,9 +113,11 @@ export async function listClusters(ctx: Ctx, opts: { status?: "open" | "resolved
       es: sql<number>`count(${conversations.id}) filter (where ${conversations.language} = 'es')::int`,
     })
     .from(incidentClusters)
-    .leftJoin(conversations, and(eq(conversations.clusterId, incidentClusters.id), eq(conversations.districtId, incidentClusters.districtId)))
+    .leftJoin(conversations, and(eq(conversations.clusterId, incidentClusters.id), eq(conversations.districtId, incidentClusters.districtId), opts.visible))
     .where(and(eq(incidentClusters.districtId, ctx.districtId), opts.status ? eq(incidentClusters.status, opts.status) : undefined))
     .groupBy(incidentClusters.id)
+    // someone who may see none of its conversations does not see the incident either
+    .having(opts.visible ? sql`count(${conversations.id}) > 0` : undefined)
     .orderBy(asc(incidentClusters.status), desc(incidentClusters.lastAt))
     .limit(200);
   return rows.map((r) => ({ ...r.c, total: r.total, open: r.open, languages: { en: r.en, es: r.es } }));

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { conversations, notifications, staff, type NotificationRow } from "../../db/schema/index.js";
 import { signal } from "../../events/emit.js";
 import { getDistrict } from "../districts/index.js";
@@ -90,7 +90,7 @@ export type FeedItem = NotificationRow & { reference: string | null; subject: st
 export async function listNotifications(
   ctx: Ctx,
   staffId: string,
-  opts: { unreadOnly?: boolean; limit?: number; before?: Date | null } = {},
+  opts: { unreadOnly?: boolean; limit?: number; before?: { createdAt: Date; id: string | null } | null } = {},
 ): Promise<{ items: FeedItem[]; unread: number }> {
   const actor = staff;
   const rows = await ctx.db
@@ -103,7 +103,12 @@ export async function listNotifications(
         eq(notifications.districtId, ctx.districtId),
         eq(notifications.staffId, staffId),
         opts.unreadOnly ? isNull(notifications.readAt) : undefined,
-        opts.before ? lt(notifications.createdAt, opts.before) : undefined,
+        // keyset on (created_at, id): two notifications of one instant are never skipped
+        opts.before
+          ? opts.before.id
+            ? or(lt(notifications.createdAt, opts.before.createdAt), and(eq(notifications.createdAt, opts.before.createdAt), lt(notifications.id, opts.before.id)))
+            : lt(notifications.createdAt, opts.before.createdAt)
+          : undefined,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -97,11 +97,23 @@ export async function loadCandidates(ctx: Ctx, department: DepartmentRow, distri
   };
 }
 
-async function names(ctx: Ctx): Promise<{ departments: Record<string, string>; staff: Record<string, string>; topics: Record<string, string> }> {
+/** The names the explanation mentions, and only those (a large district has thousands of staff). */
+async function names(ctx: Ctx, steps: readonly RoutingStep[]): Promise<{ departments: Record<string, string>; staff: Record<string, string>; topics: Record<string, string> }> {
+  const ids = { departments: new Set<string>(), staff: new Set<string>(), topics: new Set<string>() };
+  for (const s of steps) {
+    if ("departmentId" in s && s.departmentId) ids.departments.add(s.departmentId);
+    if ("topicId" in s && s.topicId) ids.topics.add(s.topicId);
+    if ("staffId" in s && s.staffId) ids.staff.add(s.staffId);
+    if ("staffIds" in s) for (const id of s.staffIds) ids.staff.add(id);
+    if ("instead_of" in s && s.instead_of) ids.staff.add(s.instead_of);
+    if ("suggestions" in s) for (const x of s.suggestions) if (x.departmentId) ids.departments.add(x.departmentId);
+  }
   const [ds, ss, ts] = await Promise.all([
-    ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.districtId, ctx.districtId)),
-    ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(eq(staff.districtId, ctx.districtId)),
-    ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(eq(topics.districtId, ctx.districtId)),
+    ids.departments.size
+      ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.districtId, ctx.districtId), inArray(departments.id, [...ids.departments])))
+      : [],
+    ids.staff.size ? ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...ids.staff]))) : [],
+    ids.topics.size ? ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(and(eq(topics.districtId, ctx.districtId), inArray(topics.id, [...ids.topics]))) : [],
   ]);
   return {
     departments: Object.fromEntries(ds.map((d) => [d.id, d.name])),
@@ -116,8 +128,8 @@ async function names(ctx: Ctx): Promise<{ departments: Record<string, string>; s
  * assignment policy with availability and fallbacks. Anything undecided goes to triage with the reason. Pure with
  * respect to the database: it reads, the caller writes (and "try a message" writes nothing).
  */
-export async function decideRouting(ctx: Ctx, input: RouteInput): Promise<RoutingResult> {
-  const district = await getDistrict(ctx);
+export async function decideRouting(ctx: Ctx, input: RouteInput, loaded?: { district?: DistrictRow }): Promise<RoutingResult> {
+  const district = loaded?.district ?? (await getDistrict(ctx));
   const now = ctx.now();
   const topic = input.topicId ? (await ctx.db.select().from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, input.topicId))))[0] : undefined;
   const rules = await listRules(ctx);
@@ -199,7 +211,7 @@ export async function decideRouting(ctx: Ctx, input: RouteInput): Promise<Routin
       }
     }
   }
-  const explanation = { steps, summary: summarize(steps, await names(ctx)) };
+  const explanation = { steps, summary: summarize(steps, await names(ctx, steps)) };
   return {
     departmentId,
     assigneeId,

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import { RoutingRuleSchema, type RoutingRule, type RoutingRuleInput } from "../../../common/contract/routing.js";
-import { routingRules, type RoutingRuleRow } from "../../db/schema/index.js";
-import { notFound } from "../../lib/errors.js";
+import { categories, departments, routingRules, schools, slaPolicies, staff, topics, type RoutingRuleRow } from "../../db/schema/index.js";
+import { AppError, notFound } from "../../lib/errors.js";
 import type { Ctx } from "../shared/ctx.js";
 
 export function ruleFromRow(r: RoutingRuleRow): RoutingRule {
@@ -50,7 +50,49 @@ async function shiftFrom(ctx: Ctx, position: number): Promise<void> {
     .where(and(eq(routingRules.districtId, ctx.districtId), gte(routingRules.position, position)));
 }
 
+/**
+ * Every id a rule names (topics, categories, schools, departments, staff, service standards) must be the district's
+ * own: a rule can never route into, or name, another district's data.
+ */
+async function checkRefs(ctx: Ctx, input: RoutingRuleInput): Promise<void> {
+  const want = { topics: new Set<string>(), categories: new Set<string>(), schools: new Set<string>(), departments: new Set<string>(), staff: new Set<string>(), sla: new Set<string>() };
+  for (const c of input.conditions) {
+    if (c.type === "topic") c.topicIds.forEach((id) => want.topics.add(id));
+    if (c.type === "category") c.categoryIds.forEach((id) => want.categories.add(id));
+    if (c.type === "school") c.schoolIds.forEach((id) => want.schools.add(id));
+    if (c.type === "department") c.departmentIds.forEach((id) => want.departments.add(id));
+  }
+  for (const a of input.actions) {
+    if (a.type === "setDepartment") want.departments.add(a.departmentId);
+    if (a.type === "assignPerson") want.staff.add(a.staffId);
+    if (a.type === "addWatchers") a.staffIds.forEach((id) => want.staff.add(id));
+    if (a.type === "applySla") want.sla.add(a.slaPolicyId);
+  }
+  const tables = [
+    ["topics", topics, want.topics],
+    ["categories", categories, want.categories],
+    ["schools", schools, want.schools],
+    ["departments", departments, want.departments],
+    ["staff", staff, want.staff],
+    ["service standards", slaPolicies, want.sla],
+  ] as const;
+  for (const [name, table, ids] of tables) {
+    if (ids.size === 0) continue;
+    const found = await ctx.db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.districtId, ctx.districtId), inArray(table.id, [...ids])));
+    if (found.length !== ids.size) {
+      const missing = [...ids].filter((id) => !found.some((f) => f.id === id));
+      throw new AppError("validation_failed", `This rule names ${name} that do not exist in this district`, {
+        invalidParams: missing.map((id) => ({ name: `${name}:${id}`, reason: "not_found" })),
+      });
+    }
+  }
+}
+
 export async function createRule(ctx: Ctx, input: RoutingRuleInput): Promise<RoutingRule> {
+  await checkRefs(ctx, input);
   const position = input.position ?? (await nextPosition(ctx));
   if (input.position !== undefined) await shiftFrom(ctx, position);
   const [row] = await ctx.db
@@ -73,6 +115,7 @@ export async function createRule(ctx: Ctx, input: RoutingRuleInput): Promise<Rou
 export async function updateRule(ctx: Ctx, id: string, input: RoutingRuleInput): Promise<RoutingRule> {
   const [current] = await ctx.db.select().from(routingRules).where(and(eq(routingRules.districtId, ctx.districtId), eq(routingRules.id, id))).for("update");
   if (!current) throw notFound("Routing rule");
+  await checkRefs(ctx, input);
   if (input.position !== undefined && input.position !== current.position) await moveRule(ctx, id, input.position);
   const [row] = await ctx.db
     .update(routingRules)

@@ -80,10 +80,17 @@ export async function listSlaPolicies(ctx: Ctx): Promise<SlaPolicyRow[]> {
 
 type Resolved = { cal: BusinessCalendar; targets: SlaTargets; policyId: string | null };
 
-async function resolveTargets(ctx: Ctx, c: { topicId: string | null; priority: string; slaPolicyId?: string | null }): Promise<Resolved> {
-  const district = await getDistrict(ctx);
+/** The district and its policies, when the caller already has them (intake loads them once per conversation). */
+export type SlaEnv = { district: DistrictRow; policies: SlaPolicyRow[] };
+
+export async function loadSlaEnv(ctx: Ctx, district?: DistrictRow): Promise<SlaEnv> {
+  return { district: district ?? (await getDistrict(ctx)), policies: await listSlaPolicies(ctx) };
+}
+
+async function resolveTargets(ctx: Ctx, c: { topicId: string | null; priority: string; slaPolicyId?: string | null }, env?: SlaEnv): Promise<Resolved> {
+  const district = env?.district ?? (await getDistrict(ctx));
   const cal = calendarOf(district);
-  const policy = choosePolicy(await listSlaPolicies(ctx), { topicId: c.topicId, priority: c.priority, explicitPolicyId: c.slaPolicyId ?? null });
+  const policy = choosePolicy(env?.policies ?? (await listSlaPolicies(ctx)), { topicId: c.topicId, priority: c.priority, explicitPolicyId: c.slaPolicyId ?? null });
   return { cal, targets: policy ? targetsOf(policy) : defaultTargets(district, cal), policyId: policy?.id ?? null };
 }
 
@@ -146,10 +153,10 @@ export type SlaChange =
 
 const PAUSED = new Set(["pending", "resolved"]);
 
-export async function slaColumnsFor(ctx: Ctx, c: ConversationRow, change: SlaChange): Promise<SlaColumns> {
+export async function slaColumnsFor(ctx: Ctx, c: ConversationRow, change: SlaChange, env?: SlaEnv): Promise<SlaColumns> {
   // a new conversation or a re-classification chooses the standard (a rule may name one); anything else keeps it
   const policyId = change.kind === "opened" || change.kind === "policy" ? (change.slaPolicyId ?? null) : c.slaPolicyId;
-  const r = await resolveTargets(ctx, { topicId: c.topicId, priority: c.priority, slaPolicyId: policyId });
+  const r = await resolveTargets(ctx, { topicId: c.topicId, priority: c.priority, slaPolicyId: policyId }, env);
   const at = ctx.now();
   let s = stateOf(c);
   switch (change.kind) {
@@ -168,7 +175,7 @@ export async function slaColumnsFor(ctx: Ctx, c: ConversationRow, change: SlaCha
       else if (!PAUSED.has(change.to) && PAUSED.has(change.from)) s = resumeClocks(r.cal, s, at);
       break;
     case "policy": {
-      const before = await resolveTargets(ctx, change.before);
+      const before = await resolveTargets(ctx, change.before, env);
       s = changeTargets(r.cal, before.targets, r.targets, s, c.createdAt, at);
       break;
     }

@@ -2,14 +2,28 @@ import { and, eq } from "drizzle-orm";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../../common/enums.js";
 import { conversationWatchers, departments, staff, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
 import { emit } from "../../../events/emit.js";
-import { detectForDistrict } from "../../alerts/index.js";
+import { detectForDistrict, type Alert } from "../../alerts/index.js";
 import { clusterConversation } from "../../clusters/index.js";
 import { notify } from "../../notifications/index.js";
 import { decideRouting } from "../../routing/index.js";
-import { slaColumnsFor, supervisorsFor } from "../../sla/index.js";
+import { getDistrict } from "../../districts/index.js";
+import { loadSlaEnv, slaColumnsFor, supervisorsFor } from "../../sla/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import { saveConversation } from "../load.js";
 import { addWatchers, raiseAlerts } from "./raise-alerts.js";
+
+/**
+ * Alerts of a first message. Evidence offsets point into the message body (the staff app marks them there); a
+ * subject the family wrote themselves (email, not a web form's generated one) is checked too, and a category found
+ * only there is raised without evidence offsets.
+ */
+async function detectOpening(ctx: Ctx, opened: ConversationRow, text: string): Promise<Alert[]> {
+  const lang = opened.language as "en" | "es";
+  const found = await detectForDistrict(ctx, text, lang);
+  if (opened.channel === "web_form" || !opened.subject.trim()) return found;
+  const inSubject = await detectForDistrict(ctx, opened.subject, lang);
+  return [...found, ...inSubject.filter((a) => !found.some((f) => f.category === a.category)).map((a) => ({ ...a, evidence: [] }))];
+}
 
 /**
  * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
@@ -18,7 +32,8 @@ import { addWatchers, raiseAlerts } from "./raise-alerts.js";
  */
 export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow, message: MessageRow): Promise<ConversationRow> {
   const text = message.body;
-  const found = await detectForDistrict(ctx, `${opened.subject}\n${text}`, opened.language as "en" | "es");
+  const district = await getDistrict(ctx);
+  const found = await detectOpening(ctx, opened, text);
   const decision = await decideRouting(ctx, {
     topicId: opened.topicId,
     schoolId: opened.schoolId,
@@ -32,7 +47,7 @@ export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow,
     text,
     tags: opened.tags,
     alertCategories: found.map((a) => a.category),
-  });
+  }, { district });
   const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
   let conv = await saveConversation(ctx, opened.id, {
     departmentId: decision.departmentId,
@@ -73,7 +88,7 @@ export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow,
     await notify(rulesCtx, { staffIds: await supervisorsFor(ctx, decision.departmentId), type: "triage", conversationId: conv.id, data: { reason: decision.triageReason } });
   }
   if (found.length > 0) ({ conversation: conv } = await raiseAlerts(rulesCtx, conv, message, found));
-  conv = await saveConversation(ctx, conv.id, await slaColumnsFor(ctx, conv, { kind: "opened", slaPolicyId: decision.slaPolicyId }));
+  conv = await saveConversation(ctx, conv.id, await slaColumnsFor(ctx, conv, { kind: "opened", slaPolicyId: decision.slaPolicyId }, await loadSlaEnv(ctx, district)));
   // a web form's subject is made of the topic name and the message's first line: only the family's words count
   const cluster = await clusterConversation(rulesCtx, conv, opened.channel === "web_form" ? text : `${opened.subject}\n${text}`);
   return cluster ? { ...conv, clusterId: cluster.id } : conv;
@@ -88,8 +103,9 @@ export async function afterFamilyMessage(ctx: Ctx, conv: ConversationRow, messag
   const sys: Ctx = { ...ctx, actor: { kind: "system", reason: "inbound" } };
   let current = conv;
   if (found.length > 0) ({ conversation: current } = await raiseAlerts(sys, current, message, found));
-  let sla = await slaColumnsFor(ctx, { ...current, status: previousStatus }, { kind: "status", from: previousStatus, to: current.status });
-  sla = await slaColumnsFor(ctx, { ...current, ...sla }, { kind: "family_message" });
+  const env = await loadSlaEnv(ctx);
+  let sla = await slaColumnsFor(ctx, { ...current, status: previousStatus }, { kind: "status", from: previousStatus, to: current.status }, env);
+  sla = await slaColumnsFor(ctx, { ...current, ...sla }, { kind: "family_message" }, env);
   current = await saveConversation(ctx, current.id, sla);
   const watchers = await ctx.db
     .select({ staffId: conversationWatchers.staffId })

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ConversationSummarySchema, ConversationAbilitiesSchema } from "../../../../common/contract/conversations.js";
 import { ClusterListSchema, ClusterReplyBodySchema, ClusterReplyResultSchema, ClusterSchema, type Cluster } from "../../../../common/contract/operations.js";
 import { listClusters, type ClusterSummary } from "../../../domain/clusters/index.js";
-import { listConversations, replyToCluster, resolveCluster } from "../../../domain/conversations/index.js";
+import { listConversations, replyToCluster, resolveCluster, visibleTo } from "../../../domain/conversations/index.js";
 import { notFound } from "../../../lib/errors.js";
 import type { AppDeps } from "../../context.js";
 import { idParam, staffContexts } from "../staff-context.js";
@@ -31,13 +31,16 @@ export const clusterRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.get(
     "/clusters",
     { config: { audience: "staff", ability: "conversation.view" }, schema: { querystring: z.object({ status: z.enum(["open", "resolved"]).optional() }), response: { 200: ClusterListSchema } } },
-    async (req) => ({ items: (await listClusters(read(req), req.query.status ? { status: req.query.status } : {})).map(present) }),
+    async (req) => {
+      const ctx = read(req);
+      return { items: (await listClusters(ctx, { ...(req.query.status ? { status: req.query.status } : {}), visible: visibleTo(ctx.actor) })).map(present) };
+    },
   );
 
   app.get("/clusters/:id", { config: { audience: "staff", ability: "conversation.view" }, schema: { params: IdParams, response: { 200: ClusterDetailSchema } } }, async (req) => {
     const ctx = read(req);
     const id = idParam(req.params, "Incident");
-    const cluster = (await listClusters(ctx)).find((c) => c.id === id);
+    const cluster = (await listClusters(ctx, { visible: visibleTo(ctx.actor) })).find((c) => c.id === id);
     if (!cluster) throw notFound("Incident");
     const { items } = await listConversations(ctx, { clusterId: id, sort: "created_asc", limit: 100 });
     return { ...present(cluster), conversations: items };

@@ -134,6 +134,8 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; live: Li
     { config: { audience: "staff", ability: "conversation.view" }, schema: { params: IdParams, body: PresenceBodySchema } },
     async (req, reply) => {
       const id = conversationId(req.params);
+      // this process must be listening before the signal commits, or its own presence map would miss it
+      await live.ready();
       await write(req, async (ctx) => {
         await loadForView(ctx, id);
         const actor = staffOf(req).actor;

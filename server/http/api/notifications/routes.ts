@@ -17,7 +17,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
     const { items, unread } = await listNotifications(read(req), staffOf(req).actor.staffId, {
       unreadOnly: q.unread === "true",
       limit: q.limit + 1,
-      before: q.before ? new Date(q.before) : null,
+      before: q.before ? { createdAt: new Date(q.before.split("~")[0]!), id: q.before.split("~")[1] ?? null } : null,
     });
     const page = items.slice(0, q.limit);
     const out: NotificationList = {
@@ -32,7 +32,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
         createdAt: n.createdAt.toISOString(),
       })),
       unread,
-      nextCursor: items.length > q.limit ? page.at(-1)!.createdAt.toISOString() : null,
+      nextCursor: items.length > q.limit ? `${page.at(-1)!.createdAt.toISOString()}~${page.at(-1)!.id}` : null,
     };
     return out;
   });

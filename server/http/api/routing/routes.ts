@@ -54,7 +54,7 @@ export const routingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     async (req) => ({ items: await write(req, (ctx) => moveRule(ctx, idParam(req.params, "Routing rule"), req.body.position)) }),
   );
 
-  // Nothing is stored: the decision is computed in a transaction that is always rolled back.
+  // Nothing is stored: deciding only reads (the round-robin cursor and assignments are written by intake, not here).
   app.post("/routing/try", { config: READ, schema: { body: TryRoutingRequestSchema, response: { 200: TryRoutingResponseSchema } } }, async (req) => {
     const b = req.body;
     const ctx = read(req);

@@ -1,5 +1,7 @@
 /** English UI strings; es.ts must have exactly the same keys (the type checker holds it to that). */
 import { operationsEn } from "./operations.en.js";
+import { adminEn } from "./admin.en.js";
+
 export const en = {
   app: {
     name: "Front Office",
@@ -334,6 +336,7 @@ export const en = {
     },
   },
   ...operationsEn,
+  admin: adminEn,
 };
 
 export type Messages = typeof en;

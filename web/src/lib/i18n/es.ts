@@ -1,3 +1,4 @@
+import { adminEs } from "./admin.es.js";
 import type { Messages } from "./en.js";
 import { operationsEs } from "./operations.es.js";
 
@@ -336,4 +337,5 @@ export const es: Messages = {
     },
   },
   ...operationsEs,
+  admin: adminEs,
 };
