@@ -98,7 +98,7 @@ describe("notifications of a mention", () => {
   it("pages newest first with a cursor", async () => {
     const page1 = await feed(priya, "?limit=1");
     expect(page1.items.map((n) => n.id)).toEqual([second.id]);
-    expect(page1.nextCursor).toBe(second.createdAt);
+    expect(page1.nextCursor).toBe(`${second.createdAt}~${second.id}`);
     const page2 = await feed(priya, `?limit=1&before=${encodeURIComponent(page1.nextCursor!)}`);
     expect(page2.items.map((n) => n.id)).toEqual([first.id]);
     expect(page2.nextCursor).toBeNull();
