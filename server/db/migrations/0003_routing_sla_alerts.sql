@@ -139,6 +139,7 @@ ALTER TABLE "conversations" ADD COLUMN "sla_breached" text[] DEFAULT ARRAY[]::te
 ALTER TABLE "conversations" ADD COLUMN "sla_next_check_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "alert_status" text;--> statement-breakpoint
 ALTER TABLE "conversations" ADD COLUMN "cluster_id" uuid;--> statement-breakpoint
+ALTER TABLE "conversations" ADD COLUMN "incident_terms" text[];--> statement-breakpoint
 ALTER TABLE "alert_categories" ADD CONSTRAINT "alert_categories_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_responders" ADD CONSTRAINT "alert_responders_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_responders" ADD CONSTRAINT "alert_responders_category_id_alert_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."alert_categories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -105,6 +105,8 @@ export const conversations = pgTable(
     /** active while a raised alert waits for a responder; acknowledged / downgraded afterwards. */
     alertStatus: text("alert_status"),
     clusterId: uuid("cluster_id").references((): AnyPgColumn => incidentClusters.id, { onDelete: "set null" }),
+    /** What incident detection compares (content words, numbers, short form answers), kept so later reports need not re-read messages. */
+    incidentTerms: text("incident_terms").array(),
     search: tsvector("search"),
   },
   (t) => [

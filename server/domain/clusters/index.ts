@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gte, inArray, isNull, ne, sql, type SQL } from "dri
 import { conversations, incidentClusters, topics, type ConversationRow, type IncidentClusterRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import type { Ctx } from "../shared/ctx.js";
-import { featuresOf, sameIncident, type ReportFeatures } from "./similarity.js";
+import { featuresFromTerms, featuresOf, sameIncident, termsOf, type ReportFeatures } from "./similarity.js";
 
-export { featuresOf, jaccard, sameIncident, type ReportFeatures } from "./similarity.js";
+export { featuresFromTerms, featuresOf, jaccard, sameIncident, termsOf, type ReportFeatures } from "./similarity.js";
 export type { IncidentClusterRow };
 
 /** Reports this far apart can still be one incident ("this morning"). */
@@ -32,9 +32,10 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
   const topic = conv.topicId ? (await ctx.db.select().from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, conv.topicId))))[0] : undefined;
   const keyFields = keyFieldsOf(topic);
   const scope = conv.topicId ? eq(conversations.topicId, conv.topicId) : and(isNull(conversations.topicId), eq(conversations.departmentId, conv.departmentId!));
-  const first = sql<string>`(select m.body from messages m where m.district_id = ${conversations.districtId} and m.conversation_id = ${conversations.id} and m.direction = 'inbound' order by m.created_at limit 1)`;
+  // the first message is read only for reports stored before their terms were kept
+  const first = sql<string | null>`(case when ${conversations.incidentTerms} is null then (select m.body from messages m where m.district_id = ${conversations.districtId} and m.conversation_id = ${conversations.id} and m.direction = 'inbound' order by m.created_at limit 1) end)`;
   const rows = await ctx.db
-    .select({ id: conversations.id, clusterId: conversations.clusterId, subject: conversations.subject, fields: conversations.fields, body: first })
+    .select({ id: conversations.id, clusterId: conversations.clusterId, subject: conversations.subject, fields: conversations.fields, terms: conversations.incidentTerms, body: first })
     .from(conversations)
     .where(
       and(
@@ -48,9 +49,13 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
     .orderBy(desc(conversations.createdAt))
     .limit(CANDIDATES);
   const mine = featuresOf(`${text}`, conv.fields, keyFields);
+  await ctx.db
+    .update(conversations)
+    .set({ incidentTerms: termsOf(mine) })
+    .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, conv.id)));
   const matches = new Map<string, { ids: string[]; clusterIds: string[] }>();
   for (const r of rows) {
-    const f: ReportFeatures = featuresOf(r.body ?? r.subject, r.fields, keyFields);
+    const f: ReportFeatures = r.terms ? featuresFromTerms(r.terms) : featuresOf(r.body ?? r.subject, r.fields, keyFields);
     const s = sameIncident(mine, f, Boolean(conv.topicId));
     if (!s.same || !s.key) continue;
     const m = matches.get(s.key) ?? { ids: [], clusterIds: [] };

@@ -67,3 +67,21 @@ export function sameIncident(a: ReportFeatures, b: ReportFeatures, sameTopic: bo
   if (j >= 0.5 && Math.min(a.tokens.size, b.tokens.size) >= 3) return { same: true, key: `words:${[...a.tokens].filter((t) => b.tokens.has(t)).sort().slice(0, 3).join("+")}`, reason: "text" };
   return { same: false, key: null, reason: null };
 }
+
+/** The stored form of a report's features (`conversations.incident_terms`): `w:` words, `n:` numbers, `f:key=value` answers. */
+export function termsOf(f: ReportFeatures): string[] {
+  return [...[...f.tokens].map((t) => `w:${t}`), ...[...f.numbers].map((n) => `n:${n}`), ...[...f.fieldValues].map(([k, v]) => `f:${k}=${v}`)];
+}
+
+export function featuresFromTerms(terms: readonly string[]): ReportFeatures {
+  const f: ReportFeatures = { tokens: new Set(), numbers: new Set(), fieldValues: new Map() };
+  for (const t of terms) {
+    if (t.startsWith("w:")) f.tokens.add(t.slice(2));
+    else if (t.startsWith("n:")) f.numbers.add(t.slice(2));
+    else if (t.startsWith("f:")) {
+      const eq = t.indexOf("=");
+      if (eq > 2) f.fieldValues.set(t.slice(2, eq), t.slice(eq + 1));
+    }
+  }
+  return f;
+}
