@@ -7,6 +7,7 @@ import { clusterRoutes } from "./clusters/routes.js";
 import { conversationRoutes } from "./conversations/routes.js";
 import { metaRoutes } from "./meta/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { reportRoutes } from "./reports/routes.js";
 import { routingRoutes } from "./routing/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { streamRoutes } from "./stream/routes.js";
@@ -22,4 +23,5 @@ export const apiPlugin: FastifyPluginAsyncZod<{ deps: AppDeps; live: LiveHub }> 
   await app.register(alertRoutes, { deps: opts.deps });
   await app.register(notificationRoutes, { deps: opts.deps });
   await app.register(clusterRoutes, { deps: opts.deps });
+  await app.register(reportRoutes, { deps: opts.deps });
 };

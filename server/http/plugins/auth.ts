@@ -23,7 +23,9 @@ export type Ability =
   /** …and only admins change them */
   | "settings.manage"
   /** acknowledge or downgrade a critical alert: responders, agents, supervisors, admins */
-  | "alert.respond";
+  | "alert.respond"
+  /** district-wide report figures (aggregates, no family's words): admins, supervisors and viewers */
+  | "reports.read";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -104,6 +106,7 @@ export async function authenticate(deps: AppDeps, req: FastifyRequest): Promise<
 export function roleAllows(actor: StaffActor, ability: Ability): boolean {
   if (ability === "settings.manage") return actor.role === "admin";
   if (ability === "settings.read") return actor.role === "admin" || actor.role === "supervisor";
+  if (ability === "reports.read") return actor.role === "admin" || actor.role === "supervisor" || actor.role === "viewer";
   if (ability === "alert.respond") return actor.role !== "viewer" && actor.role !== "recorder";
   if (!ability.startsWith("conversation.")) return true;
   const action = ability.slice("conversation.".length) as ConversationAction;
