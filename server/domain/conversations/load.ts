@@ -10,11 +10,20 @@ import { byIdInDistrict, can, type ConversationAction } from "./policy.js";
  */
 export async function loadForAction(ctx: Ctx, id: string, action: ConversationAction): Promise<ConversationRow> {
   const [row] = await ctx.db.select().from(conversations).where(byIdInDistrict(ctx.districtId, id)).for("update");
+  const scoped = await visibleScope(ctx, row);
+  if (!can(ctx.actor, action, scoped)) throw new AppError("forbidden", `Your role cannot ${action} this conversation`);
+  return row!;
+}
+
+/**
+ * The conversation as its policy scope for the actor (with its watchers when the actor is not otherwise in scope);
+ * a missing row, or one the actor may not see, is not found.
+ */
+async function visibleScope(ctx: Ctx, row: ConversationRow | undefined): Promise<ConversationRow & { watcherIds?: string[] }> {
   if (!row) throw notFound("Conversation");
   const scoped = can(ctx.actor, "view", row) ? row : { ...row, watcherIds: await watcherIdsOf(ctx, row.id) };
   if (!can(ctx.actor, "view", scoped)) throw notFound("Conversation");
-  if (!can(ctx.actor, action, scoped)) throw new AppError("forbidden", `Your role cannot ${action} this conversation`);
-  return row;
+  return scoped;
 }
 
 export async function watcherIdsOf(ctx: Ctx, conversationId: string): Promise<string[]> {
@@ -37,7 +46,6 @@ export async function saveConversation(ctx: Ctx, id: string, changes: Partial<Co
 /** Checks the actor may see the conversation (watchers included), without locking it. */
 export async function loadForView(ctx: Ctx, id: string): Promise<ConversationRow> {
   const [row] = await ctx.db.select().from(conversations).where(byIdInDistrict(ctx.districtId, id));
-  if (!row) throw notFound("Conversation");
-  if (!can(ctx.actor, "view", row) && !can(ctx.actor, "view", { ...row, watcherIds: await watcherIdsOf(ctx, id) })) throw notFound("Conversation");
-  return row;
+  await visibleScope(ctx, row);
+  return row!;
 }

@@ -29,8 +29,8 @@ import { listSchools } from "../districts/index.js";
 import { listRatings } from "../ratings/index.js";
 import type { Actor, Ctx } from "../shared/ctx.js";
 import { dueSoonWhere, pastDueWhere } from "../sla/index.js";
-import { watcherIdsOf } from "./load.js";
-import { can, visibleTo } from "./policy.js";
+import { loadForView } from "./load.js";
+import { visibleTo } from "./policy.js";
 import {
   presentEvent,
   presentFieldAnswers,
@@ -287,16 +287,10 @@ async function listMessages(ctx: Ctx, conversationId: string, messageId?: string
   );
 }
 
-/** Loads what decides visibility; another district's id, a malformed one, or one the actor may not see is not found. */
-async function loadVisible(ctx: Ctx, id: string): Promise<{ departmentId: string | null; assigneeId: string | null }> {
+/** Checks the actor may see the conversation; another district's id, a malformed one, or one the actor may not see is not found. */
+async function loadVisible(ctx: Ctx, id: string): Promise<void> {
   if (!UUID.test(id)) throw notFound("Conversation");
-  const [row] = await ctx.db
-    .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId })
-    .from(conversations)
-    .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, id)));
-  if (!row) throw notFound("Conversation");
-  if (!can(ctx.actor, "view", row) && !can(ctx.actor, "view", { ...row, watcherIds: await watcherIdsOf(ctx, id) })) throw notFound("Conversation");
-  return row;
+  await loadForView(ctx, id);
 }
 
 async function watchersOf(ctx: Ctx, id: string): Promise<ConversationDetail["watchers"]> {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { Priority } from "../../../common/enums.js";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { conversations, slaPolicies, staff, staffDepartments, topics, type ConversationRow, type DistrictRow, type SlaPolicyRow } from "../../db/schema/index.js";
+import { conversations, slaPolicies, staff, staffDepartments, topics, type ConversationRow, type DistrictRow, type SlaEscalation, type SlaPolicyRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import { getDistrict } from "../districts/index.js";
 import { notify } from "../notifications/index.js";
@@ -183,7 +183,8 @@ export async function slaColumnsFor(ctx: Ctx, c: ConversationRow, change: SlaCha
   return columns(r, s);
 }
 
-async function supervisorsFor(ctx: Ctx, departmentId: string | null): Promise<string[]> {
+/** Supervisors of the department, or the district-wide supervisors (no department) when it has none. */
+export async function supervisorsFor(ctx: Ctx, departmentId: string | null): Promise<string[]> {
   const rows = await ctx.db
     .select({ id: staff.id, departmentId: staffDepartments.departmentId })
     .from(staff)
@@ -196,7 +197,6 @@ async function supervisorsFor(ctx: Ctx, departmentId: string | null): Promise<st
   return [...districtWide].filter(([, all]) => all).map(([id]) => id);
 }
 
-export { supervisorsFor };
 
 const RAISE: Record<Priority, Priority> = { low: "normal", normal: "high", high: "high", critical: "critical" };
 
@@ -293,14 +293,14 @@ async function checkPolicyRefs(ctx: Ctx, body: { topicId: string | null; escalat
 
 export type SlaPolicyInput = Omit<typeof slaPolicies.$inferInsert, "id" | "districtId" | "createdAt">;
 
-export async function createSlaPolicy(ctx: Ctx, body: SlaPolicyInput & { topicId: string | null; escalation: SlaEscalationInput }): Promise<SlaPolicyRow> {
+export async function createSlaPolicy(ctx: Ctx, body: SlaPolicyInput & { topicId: string | null; escalation: SlaEscalation }): Promise<SlaPolicyRow> {
   await checkPolicyRefs(ctx, body);
   if (body.isDefault) await ctx.db.update(slaPolicies).set({ isDefault: false }).where(eq(slaPolicies.districtId, ctx.districtId));
   const [row] = await ctx.db.insert(slaPolicies).values({ ...body, districtId: ctx.districtId, createdAt: ctx.now() }).returning();
   return row!;
 }
 
-export async function updateSlaPolicy(ctx: Ctx, id: string, body: SlaPolicyInput & { topicId: string | null; escalation: SlaEscalationInput }): Promise<SlaPolicyRow> {
+export async function updateSlaPolicy(ctx: Ctx, id: string, body: SlaPolicyInput & { topicId: string | null; escalation: SlaEscalation }): Promise<SlaPolicyRow> {
   await checkPolicyRefs(ctx, body);
   if (body.isDefault) await ctx.db.update(slaPolicies).set({ isDefault: false }).where(and(eq(slaPolicies.districtId, ctx.districtId), ne(slaPolicies.id, id)));
   const [row] = await ctx.db.update(slaPolicies).set(body).where(and(eq(slaPolicies.districtId, ctx.districtId), eq(slaPolicies.id, id))).returning();
@@ -314,4 +314,3 @@ export async function deleteSlaPolicy(ctx: Ctx, id: string): Promise<void> {
   if (!row) throw notFound("Service standard");
 }
 
-type SlaEscalationInput = { notifySupervisors: boolean; raisePriority: boolean; reassignToStaffId: string | null };

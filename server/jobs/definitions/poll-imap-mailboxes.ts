@@ -2,7 +2,7 @@ import { z } from "zod";
 import { providerMessageId } from "../../channels/email/peek.js";
 import { ImapConfigSchema, ImapCursorSchema, pollImapMailbox } from "../../channels/email/imap-poller.js";
 import { listChannels, saveChannelCursor, storeInboundDelivery } from "../../domain/channels/index.js";
-import type { Ctx } from "../../domain/shared/ctx.js";
+import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
 
 const Payload = z.object({}).passthrough();
@@ -22,15 +22,7 @@ export const pollImapMailboxesJob: JobDefinition<typeof Payload> = {
       try {
         const result = await pollImapMailbox(config.data, cursor.success ? cursor.data : null, (raw, next) =>
           deps.database.db.transaction(async (tx) => {
-            const ctx: Ctx = {
-              db: tx,
-              districtId: channel.districtId,
-              actor: { kind: "system", reason: "inbound-imap" },
-              now: deps.now ?? (() => new Date()),
-              log: job.log,
-              enqueue: deps.enqueue,
-              app: { publicUrl: deps.publicUrl },
-            };
+            const ctx = jobCtx(deps, channel.districtId, tx, job.log, "inbound-imap");
             await storeInboundDelivery(ctx, channel, { providerMessageId: providerMessageId(raw), source: "imap", raw });
             await saveChannelCursor(tx, channel, next);
           }),

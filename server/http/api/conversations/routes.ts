@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -24,23 +23,17 @@ import {
   replyToConversation,
   updateConversation,
 } from "../../../domain/conversations/index.js";
-import type { Ctx } from "../../../domain/shared/ctx.js";
-import { notFound } from "../../../lib/errors.js";
-import { buildCtx, inTransaction, type AppDeps } from "../../context.js";
-import { requestLog, staffOf } from "../../plugins/auth.js";
+import type { AppDeps } from "../../context.js";
+import { idParam, staffContexts } from "../staff-context.js";
+import { staffOf } from "../../plugins/auth.js";
 import type { LiveHub } from "../../live.js";
 import { PresenceBodySchema, PresenceSchema } from "../../../../common/contract/operations.js";
 import { signal } from "../../../events/emit.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IdParams = z.object({ id: z.string().max(100) });
 const AttachmentParams = IdParams.extend({ attachmentId: z.string().max(100) });
 
-/** A malformed id names nothing, so it answers like a missing or foreign one. */
-function conversationId(params: { id: string }): string {
-  if (!UUID.test(params.id)) throw notFound("Conversation");
-  return params.id;
-}
+const conversationId = (params: { id: string }): string => idParam(params, "Conversation");
 
 /** RFC 6266 filename, with an ASCII fallback for old clients. */
 function contentDisposition(filename: string): string {
@@ -50,14 +43,7 @@ function contentDisposition(filename: string): string {
 
 /** The universal inbox: list, read, reply, note, assign, change status, reclassify, download attachments. */
 export const conversationRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; live: LiveHub }> = async (app, { deps, live }) => {
-  const readCtx = (req: FastifyRequest): Ctx => {
-    const auth = staffOf(req);
-    return buildCtx(deps, deps.database.db, auth.districtId, auth.actor, requestLog(req));
-  };
-  const write = <T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> => {
-    const auth = staffOf(req);
-    return inTransaction(deps, auth.districtId, auth.actor, requestLog(req), fn);
-  };
+  const { read: readCtx, write } = staffContexts(deps);
 
   app.get(
     "/conversations",
