@@ -83,6 +83,13 @@ export const en = {
       searchHelp: "Words in English or Spanish, a name or a reference",
       searchSubmit: "Search",
       clearSearch: "Clear search",
+      fromReport: "Filters from a report",
+      requesterRole: "Requester: {{value}}",
+      category: "Category: {{value}}",
+      createdRange: "Created {{range}}",
+      createdFrom: "Created from {{date}}",
+      createdBefore: "Created before {{date}}",
+      remove: "Remove filter: {{label}}",
     },
     sort: {
       last_message_desc: "Latest activity",

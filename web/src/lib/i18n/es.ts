@@ -84,6 +84,13 @@ export const es: Messages = {
       searchHelp: "Palabras en inglés o español, un nombre o una referencia",
       searchSubmit: "Buscar",
       clearSearch: "Borrar la búsqueda",
+      fromReport: "Filtros de un informe",
+      requesterRole: "Solicitante: {{value}}",
+      category: "Categoría: {{value}}",
+      createdRange: "Creadas {{range}}",
+      createdFrom: "Creadas desde el {{date}}",
+      createdBefore: "Creadas antes del {{date}}",
+      remove: "Quitar el filtro: {{label}}",
     },
     sort: {
       last_message_desc: "Actividad más reciente",

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Button as AriaButton, Input, Label, SearchField, Text } from "react-aria-components";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ConversationSortSchema } from "../../../../../common/contract/conversations.js";
 import { ChannelTypeSchema, ConversationKindSchema, ConversationStatusSchema, LanguageSchema, PrioritySchema } from "../../../../../common/enums.js";
@@ -7,11 +8,11 @@ import { localized, type Meta } from "../../../lib/meta.js";
 import { Button } from "../../../ui/Button.js";
 import { Icon } from "../../../ui/Icon.js";
 import { SelectField, type SelectOption } from "../../../ui/SelectField.js";
-import { activeFilterCount, DEFAULT_SORT, type FilterKey, type InboxSearch } from "../search.js";
+import { activeFilterCount, DEFAULT_SORT, type InboxSearch, type PickerKey } from "../search.js";
 
 type Props = { search: InboxSearch; meta: Meta; onChange: (patch: Partial<InboxSearch>) => void; onClear: () => void };
 
-/** Search, sort and the nine filters; every change goes to the URL. Collapsible on small screens. */
+/** Search, sort, the nine filters and a report's drill-down filters (removable chips); every change goes to the URL. Collapsible on small screens. */
 export function FilterBar({ search, meta, onChange, onClear }: Props) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -20,7 +21,7 @@ export function FilterBar({ search, meta, onChange, onClear }: Props) {
   const enumOptions = (values: readonly string[], group: "status" | "priority" | "channel" | "kind" | "language"): SelectOption[] =>
     values.map((v) => ({ value: v, label: t(`enums.${group}.${v}` as "enums.status.new") }));
 
-  const filters: { key: FilterKey; label: string; options: SelectOption[] }[] = [
+  const filters: { key: PickerKey; label: string; options: SelectOption[] }[] = [
     { key: "status", label: t("inbox.filters.status"), options: enumOptions(ConversationStatusSchema.options, "status") },
     { key: "priority", label: t("inbox.filters.priority"), options: enumOptions(PrioritySchema.options, "priority") },
     { key: "topicId", label: t("inbox.filters.topic"), options: meta.topics.map((x) => ({ value: x.id, label: localized(x.name, i18n.language) })) },
@@ -56,6 +57,7 @@ export function FilterBar({ search, meta, onChange, onClear }: Props) {
           {active > 0 ? <span className="filterbar__count">({t("inbox.filters.activeCount", { count: active })})</span> : null}
         </Button>
       </div>
+      <DrillDownChips search={search} meta={meta} onChange={onChange} />
       <div id={panelId} className={open ? "filterbar__panel filterbar__panel--open" : "filterbar__panel"}>
         {filters.map((f) => (
           <SelectField
@@ -76,6 +78,55 @@ export function FilterBar({ search, meta, onChange, onClear }: Props) {
       </div>
     </section>
   );
+}
+
+/** The filters a report's drill-down adds (requester role, category, created range): each one a removable chip. */
+function DrillDownChips({ search, meta, onChange }: Pick<Props, "search" | "meta" | "onChange">) {
+  const { t, i18n } = useTranslation();
+  const chips: { key: string; label: string; clear: Partial<InboxSearch> }[] = [];
+  if (search.requesterRole) {
+    const value = search.requesterRole
+      .split(",")
+      .map((r) => t(`enums.requesterRole.${r}` as "enums.requesterRole.parent", { defaultValue: r }))
+      .join(", ");
+    chips.push({ key: "requesterRole", label: t("inbox.filters.requesterRole", { value }), clear: { requesterRole: undefined } });
+  }
+  if (search.categoryId) {
+    const value = search.categoryId
+      .split(",")
+      .map((id) => {
+        const c = meta.categories.find((x) => x.id === id);
+        return c ? localized(c.name, i18n.language) : id;
+      })
+      .join(", ");
+    chips.push({ key: "categoryId", label: t("inbox.filters.category", { value }), clear: { categoryId: undefined } });
+  }
+  const created = createdLabel(search.createdFrom, search.createdTo, i18n.language, t);
+  if (created) chips.push({ key: "created", label: created, clear: { createdFrom: undefined, createdTo: undefined } });
+  if (chips.length === 0) return null;
+  return (
+    <ul className="filterchips" aria-label={t("inbox.filters.fromReport")}>
+      {chips.map((c) => (
+        <li key={c.key} className="filterchips__chip">
+          <span>{c.label}</span>
+          <AriaButton className="filterchips__remove" aria-label={t("inbox.filters.remove", { label: c.label })} onPress={() => onChange(c.clear)}>
+            <Icon name="x" />
+          </AriaButton>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Created Mar 1 – 31, 2026" for [createdFrom, createdTo): the exclusive end shown as the last day it covers. */
+function createdLabel(from: string | undefined, to: string | undefined, lang: string, t: TFunction): string | null {
+  const f = new Intl.DateTimeFormat(lang === "es" ? "es-US" : "en-US", { day: "numeric", month: "short", year: "numeric" });
+  const start = from ? new Date(from) : null;
+  const end = to ? new Date(new Date(to).getTime() - 1) : null;
+  if (start && end) return t("inbox.filters.createdRange", { range: end < start ? f.format(start) : f.formatRange(start, end) });
+  if (start) return t("inbox.filters.createdFrom", { date: f.format(start) });
+  if (end && to) return t("inbox.filters.createdBefore", { date: f.format(new Date(to)) });
+  return null;
 }
 
 function SearchBox({ value, onSubmit }: { value: string; onSubmit: (q: string) => void }) {
