@@ -17,6 +17,13 @@ export const CreateInquiryBodySchema = z.object({
 });
 export type CreateInquiryBody = z.infer<typeof CreateInquiryBodySchema>;
 
+/**
+ * The optional `Idempotency-Key` header of POST /api/public/:district/inquiries: 1–255 visible ASCII characters
+ * (draft-ietf-httpapi-idempotency-key-header). A retry with the same key and body within 24 hours gets the first
+ * 201 back (header `Idempotent-Replayed: true`) and creates nothing; the same key with another body is a 422.
+ */
+export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, "must be 1 to 255 visible ASCII characters");
+
 export const CreateInquiryResponseSchema = z.object({ reference: z.string(), statusUrl: z.string().url() });
 export type CreateInquiryResponse = z.infer<typeof CreateInquiryResponseSchema>;
 

@@ -4,8 +4,10 @@ import type { Database } from "../db/client.js";
 import type { Enqueue } from "../domain/shared/ctx.js";
 import type { Logger } from "../lib/logger.js";
 import { deliverEmailJob } from "./definitions/deliver-email.js";
+import { expireIdempotencyKeysJob } from "./definitions/expire-idempotency-keys.js";
 import { ingestInboundEmailJob } from "./definitions/ingest-inbound-email.js";
 import { notificationDigestsJob } from "./definitions/notification-digests.js";
+import { pruneRateLimitsJob } from "./definitions/prune-rate-limits.js";
 import { pollImapMailboxesJob } from "./definitions/poll-imap-mailboxes.js";
 import { learnRoutingJob, trainRoutingModelsJob } from "./definitions/routing-models.js";
 import { slaSweepJob } from "./definitions/sla-sweep.js";
@@ -30,4 +32,6 @@ export const jobDefinitions: JobDefinition[] = [
   learnRoutingJob as JobDefinition,
   trainRoutingModelsJob as JobDefinition,
   notificationDigestsJob as JobDefinition,
+  pruneRateLimitsJob as JobDefinition,
+  expireIdempotencyKeysJob as JobDefinition,
 ];

@@ -3,3 +3,4 @@ export * from "./staff.js";
 export * from "./conversations.js";
 export * from "./channels.js";
 export * from "./routing.js";
+export * from "./idempotency.js";

@@ -11,6 +11,7 @@ const TITLES: Record<ErrorCode, string> = {
   conflict: "Conflict",
   payload_too_large: "Too large",
   unsupported_media_type: "Unsupported media type",
+  idempotency_key_reused: "Idempotency key reused",
   rate_limited: "Too many requests",
   internal: "Something went wrong on our side",
   channel_unavailable: "Channel unavailable",

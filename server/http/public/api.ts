@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifySchemaValidationError } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { CreateInquiryBodySchema, CreateInquiryResponseSchema } from "../../../common/contract/inquiries.js";
+import { CreateInquiryBodySchema, CreateInquiryResponseSchema, type CreateInquiryResponse } from "../../../common/contract/inquiries.js";
 import { createInquiry } from "../../domain/conversations/index.js";
 import { findTopicBySlug, listSchools } from "../../domain/districts/index.js";
+import { requestFingerprint } from "../../domain/idempotency/index.js";
 import { AppError } from "../../lib/errors.js";
-import { inTransaction, type AppDeps } from "../context.js";
-import { loadDistrict, PUBLIC, PUBLIC_ACTOR, readCtx, reqLog } from "./request.js";
+import type { AppDeps } from "../context.js";
+import { idempotencyKeyOf, storeOnce } from "./idempotency.js";
+import { loadDistrict, PUBLIC, readCtx } from "./request.js";
 import { checkSubmission, submissionProblem } from "./submission.js";
 
 /** Schema errors named like the form's fields (`message`, `fields.bus_number`), without a `body.` prefix. */
@@ -19,7 +21,10 @@ function schemaProblem(validation: FastifySchemaValidationError[]): AppError {
   });
 }
 
-/** `POST /api/public/:district/inquiries`: the JSON twin of the HTML form, with the same validation. */
+/**
+ * `POST /api/public/:district/inquiries`: the JSON twin of the HTML form, with the same validation. With an
+ * `Idempotency-Key` header a retry stores nothing twice and gets the first 201 back (see `storeOnce`).
+ */
 export function publicApiRoutes(deps: AppDeps) {
   return async (plain: FastifyInstance) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +36,7 @@ export function publicApiRoutes(deps: AppDeps) {
         ...PUBLIC,
       },
       async (req, reply) => {
+        const key = idempotencyKeyOf(req);
         if (req.validationError) throw schemaProblem(req.validationError.validation);
         const district = await loadDistrict(deps, req, req.params.district);
         const read = readCtx(deps, district, req.log);
@@ -40,11 +46,16 @@ export function publicApiRoutes(deps: AppDeps) {
         const { topic: _slug, anonymous, ...rest } = req.body;
         const checked = checkSubmission(topic, schoolIds, { ...rest, anonymous: anonymous ?? false });
         if (!checked.ok) throw submissionProblem(checked.errors);
-        const created = await inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), (ctx) =>
-          createInquiry(ctx, { topic, ...checked.value, channel: "web_form" }),
-        );
-        req.log.info({ conversationId: created.conversation.id, topicId: topic.id }, "inquiry received (api)");
-        return reply.status(201).send({ reference: created.reference, statusUrl: created.statusUrl });
+        const idempotency = key ? { key, fingerprint: requestFingerprint({ api: "inquiries", body: req.body }) } : undefined;
+        let conversationId: string | undefined;
+        const stored = await storeOnce(deps, req, district, { status: 201, idempotency }, async (ctx) => {
+          const created = await createInquiry(ctx, { topic, ...checked.value, channel: "web_form" });
+          conversationId = created.conversation.id;
+          return { reference: created.reference, statusUrl: created.statusUrl };
+        });
+        req.log.info({ conversationId, topicId: topic.id, replayed: stored.replayed }, "inquiry received (api)");
+        if (key) reply.header("Idempotent-Replayed", String(stored.replayed));
+        return reply.status(201).send(stored.body as CreateInquiryResponse);
       },
     );
   };

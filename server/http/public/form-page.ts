@@ -5,6 +5,7 @@ import type { DistrictRow, SchoolRow, TopicRow } from "../../domain/districts/in
 import { first, type FormBody } from "./body.js";
 import { checkboxControl, choiceGroup, inputControl, selectControl, textareaControl, type ControlFrame } from "./controls.js";
 import { html, type SafeHtml } from "./html.js";
+import { FORM_TOKEN_FIELD } from "./idempotency.js";
 import { errorSummary } from "./layout.js";
 import type { SubmissionError, SubmissionInput } from "./submission.js";
 
@@ -155,6 +156,8 @@ export type TopicPageView = {
   action: string;
   home: string;
   embed: boolean;
+  /** This render's submission token (hidden field): posting the same form twice stores it once. */
+  token: string;
 };
 
 function standardFields(v: TopicPageView, err: ErrorText): SafeHtml {
@@ -206,6 +209,7 @@ ${errorSummary(t, summary)}
 ${description ? html`<p class="lead">${description}</p>` : ""}
 ${topic.allowAnonymous ? html`<p class="notice">${t.emergency}${v.district.safetyPhone ? html` ${t.callPhone(v.district.safetyPhone)}` : ""}</p>` : ""}
 <form class="inquiry" method="post" action="${v.action}" enctype="multipart/form-data" novalidate${v.embed ? html` target="_top"` : ""}>
+<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${v.token}">
 ${topic.form.fields.map((f) => customField(t, f, { lang, state: v.state, schools: v.schools, err: errorText }))}
 ${standardFields(v, errorText)}
 <button type="submit" class="button">${t.submit}</button>

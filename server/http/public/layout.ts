@@ -11,6 +11,8 @@ export type PageKind = {
   frameable?: boolean;
   /** Private pages (status, rating) are never cached or indexed. */
   private?: boolean;
+  /** Pages carrying a per-render token (topic forms): a shared cache must never hand one render to two people. */
+  perRender?: boolean;
 };
 
 /** Headers every public HTML page carries: a strict CSP (no inline script or style), no Referer, no sniffing. */
@@ -19,7 +21,7 @@ export function setPageHeaders(reply: FastifyReply, kind: PageKind = {}): Fastif
     .header("Content-Security-Policy", `${CSP}; frame-ancestors ${kind.frameable ? "*" : "'none'"}`)
     .header("Referrer-Policy", "no-referrer")
     .header("X-Content-Type-Options", "nosniff")
-    .header("Cache-Control", kind.private ? "no-store" : "no-cache");
+    .header("Cache-Control", kind.private ? "no-store" : kind.perRender ? "private, no-cache" : "no-cache");
   if (!kind.frameable) reply.header("X-Frame-Options", "DENY");
   if (kind.private) reply.header("X-Robots-Tag", "noindex, nofollow");
   return reply.type("text/html; charset=utf-8");

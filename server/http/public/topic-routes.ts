@@ -4,12 +4,13 @@ import { publicMessages } from "../../../common/i18n/public.js";
 import { createInquiry } from "../../domain/conversations/index.js";
 import { findTopicBySlug, listCategories, listSchools, listTopics, type DistrictRow, type SchoolRow, type TopicRow } from "../../domain/districts/index.js";
 import { notFound } from "../../lib/errors.js";
-import { inTransaction, type AppDeps } from "../context.js";
+import type { AppDeps } from "../context.js";
 import { readFormBody } from "./body.js";
+import { formIdempotency, formTokenOf, newFormToken, storeOnce } from "./idempotency.js";
 import { emptyState, loc, stateFromBody, submissionFromState, topicFormBody, type FormState } from "./form-page.js";
 import { landingBody } from "./landing-page.js";
 import { page, setPageHeaders } from "./layout.js";
-import { loadDistrict, pageLanguage, pageLinks, PUBLIC, PUBLIC_ACTOR, queryValue, readCtx, reqLog } from "./request.js";
+import { loadDistrict, pageLanguage, pageLinks, PUBLIC, queryValue, readCtx } from "./request.js";
 import { checkFiles, checkSubmission, type SubmissionError } from "./submission.js";
 
 type DistrictParams = { district: string };
@@ -23,7 +24,7 @@ async function loadTopic(deps: AppDeps, req: FastifyRequest, params: TopicParams
   return { district, topic, schools: await listSchools(read) };
 }
 
-type FormRender = { district: DistrictRow; topic: TopicRow; schools: SchoolRow[]; state?: FormState; errors?: SubmissionError[] };
+type FormRender = { district: DistrictRow; topic: TopicRow; schools: SchoolRow[]; state?: FormState; errors?: SubmissionError[]; token?: string | undefined };
 
 function sendForm(req: FastifyRequest, reply: FastifyReply, lang: Language, r: FormRender): FastifyReply {
   const t = publicMessages(lang);
@@ -40,14 +41,19 @@ function sendForm(req: FastifyRequest, reply: FastifyReply, lang: Language, r: F
     action: `${path}?${new URLSearchParams({ lang, ...(embed ? { embed: "1" } : {}) }).toString()}`,
     home: link(`/d/${r.district.slug}`),
     embed,
+    token: r.token ?? newFormToken(),
   });
   const title = r.errors?.length ? `${t.errorPrefix} ${loc(r.topic.name, lang)}` : loc(r.topic.name, lang);
-  return setPageHeaders(reply, { frameable: true })
+  return setPageHeaders(reply, { frameable: true, perRender: true })
     .status(r.errors?.length ? 400 : 200)
     .send(page({ lang, title, districtName: r.district.name, links, languages: r.district.languages, body }));
 }
 
-/** The landing page and the topic forms (GET renders, POST stores and redirects to the family's private page). */
+/**
+ * The landing page and the topic forms (GET renders, POST stores and redirects to the family's private page).
+ * Each render carries a hidden submission token, so a double-click or a resubmitted post stores once and
+ * redirects to the same page.
+ */
 export function topicRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     app.get<{ Params: DistrictParams }>("/:district", PUBLIC, async (req, reply) => {
@@ -77,12 +83,17 @@ export function topicRoutes(deps: AppDeps) {
       const checked = checkSubmission(topic, new Set(schools.map((s) => s.id)), submissionFromState(topic, state));
       const files = checkFiles(body.files, body.problem);
       const errors = [...(checked.ok ? [] : checked.errors), ...files.errors];
-      if (!checked.ok || errors.length > 0) return sendForm(req, reply, lang, { district, topic, schools, state, errors });
-      const created = await inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), (ctx) =>
-        createInquiry(ctx, { topic, ...checked.value, channel: "web_form", attachments: files.files }),
-      );
-      req.log.info({ conversationId: created.conversation.id, topicId: topic.id, files: files.files.length }, "inquiry received");
-      return reply.redirect(`${new URL(created.statusUrl).pathname}?submitted=1&lang=${lang}`, 303);
+      const token = formTokenOf(body.values);
+      if (!checked.ok || errors.length > 0) return sendForm(req, reply, lang, { district, topic, schools, state, errors, token });
+      const idempotency = token ? formIdempotency(token, topic.id, body.values, body.files) : undefined;
+      let conversationId: string | undefined;
+      const stored = await storeOnce(deps, req, district, { status: 303, idempotency }, async (ctx) => {
+        const created = await createInquiry(ctx, { topic, ...checked.value, channel: "web_form", attachments: files.files });
+        conversationId = created.conversation.id;
+        return { reference: created.reference, statusUrl: created.statusUrl };
+      });
+      req.log.info({ conversationId, topicId: topic.id, files: files.files.length, replayed: stored.replayed }, "inquiry received");
+      return reply.redirect(`${new URL(String(stored.body.statusUrl)).pathname}?submitted=1&lang=${lang}`, 303);
     });
   };
 }
