@@ -84,6 +84,12 @@ export const ListConversationsQuerySchema = z.object({
   contactId: Uuid.optional(),
   /** the conversations of one incident cluster */
   clusterId: Uuid.optional(),
+  /** requester roles (parent, student, staff, community) and topic categories: the report drill-downs use them */
+  requesterRole: csv(RequesterRoleSchema),
+  categoryId: csv(Uuid),
+  /** created in [createdFrom, createdTo): the drill-down from a report's period (ISO instants) */
+  createdFrom: z.iso.datetime({ offset: true }).optional(),
+  createdTo: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().max(200).optional(),
   sort: ConversationSortSchema.default("last_message_desc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -8,6 +8,9 @@ import { ChannelTypeSchema, ConversationKindSchema, LanguageSchema } from "../en
  * - GET /api/reports/timeseries?metric&interval&from&to&…filters → ReportTimeseries
  * - GET /api/reports/breakdown?metric&by&from&to&…filters → ReportBreakdown
  *
+ * - GET /api/reports/backlog, /breaches, /satisfaction, /alerts, /trending, /answered → the figures of the same names
+ * - every report answers CSV (text/csv, a header row, one row per figure/point/group) with `format=csv`
+ *
  * `from`/`to` are local dates (YYYY-MM-DD, in the district's time zone) or ISO instants with an offset; the period is
  * `[from, to)`, at most five years. Without them the period is the last 30 local days including today.
  * Shares and changes are fractions (0.25 = 25 %), four decimals; hours one decimal; ratings two decimals.
@@ -32,6 +35,8 @@ const FilterShape = {
   channel: ChannelTypeSchema.optional(),
   kind: ConversationKindSchema.optional(),
   language: LanguageSchema.optional(),
+  /** `csv` answers text/csv (an attachment) instead of JSON */
+  format: z.enum(["json", "csv"]).default("json"),
 };
 
 function checkPeriod(q: { from?: string | undefined; to?: string | undefined }, c: z.RefinementCtx): void {
@@ -67,8 +72,11 @@ export const ReportFiguresSchema = z.object({
   complimentShare: Num,
   criticalAlerts: z.number(),
   timeToAcknowledgeMedianMinutes: Num,
+  unacknowledged: z.number(),
   reach: z.number(),
+  anonymous: z.number(),
   repeatContacts: z.number(),
+  repeatShare: Num,
 });
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 
@@ -90,8 +98,11 @@ export const ReportChangeSchema = z.object({
   complimentShare: Num,
   criticalAlerts: Num,
   timeToAcknowledgeMedianMinutes: Num,
+  unacknowledged: Num,
   reach: Num,
+  anonymous: Num,
   repeatContacts: Num,
+  repeatShare: Num,
 });
 export type ReportChange = z.infer<typeof ReportChangeSchema>;
 
@@ -103,7 +114,7 @@ export const ReportSummarySchema = ReportFiguresSchema.extend({
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 
-export const TimeseriesMetricSchema = z.enum(["conversations", "firstResponseMedianHours", "cxScore", "criticalAlerts"]);
+export const TimeseriesMetricSchema = z.enum(["conversations", "firstResponseMedianHours", "resolutionMedianHours", "cxScore", "criticalAlerts"]);
 export type TimeseriesMetric = z.infer<typeof TimeseriesMetricSchema>;
 export const IntervalSchema = z.enum(["day", "week", "month"]);
 export type Interval = z.infer<typeof IntervalSchema>;
@@ -116,9 +127,10 @@ export const ReportTimeseriesSchema = z.object({
 });
 export type ReportTimeseries = z.infer<typeof ReportTimeseriesSchema>;
 
-export const BreakdownMetricSchema = z.enum(["conversations", "firstResponseMedianHours", "cxScore", "withinStandardShare"]);
+export const BreakdownMetricSchema = z.enum(["conversations", "firstResponseMedianHours", "resolutionMedianHours", "cxScore", "withinStandardShare"]);
 export type BreakdownMetric = z.infer<typeof BreakdownMetricSchema>;
-export const BreakdownBySchema = z.enum(["department", "topic", "school", "channel", "kind"]);
+/** `assignee` (staff performance) needs the `reports.staff` ability: admins and supervisors. */
+export const BreakdownBySchema = z.enum(["department", "topic", "category", "school", "channel", "kind", "requesterRole", "language", "assignee"]);
 export type BreakdownBy = z.infer<typeof BreakdownBySchema>;
 export const BreakdownQuerySchema = z.object({ ...FilterShape, metric: BreakdownMetricSchema, by: BreakdownBySchema }).superRefine(checkPeriod);
 /** One row per group (key = id or value, "none" for no value); `count` is the conversations of the group (ratings for cxScore). */
@@ -128,3 +140,56 @@ export const ReportBreakdownSchema = z.object({
   rows: z.array(z.object({ key: z.string(), label: z.string(), value: Num, count: z.number() })),
 });
 export type ReportBreakdown = z.infer<typeof ReportBreakdownSchema>;
+
+const PeriodOnly = { period: PeriodSchema };
+const KeyCount = z.object({ key: z.string(), label: z.string(), count: z.number() });
+
+export const BacklogBucketSchema = z.enum(["lt_1d", "1_3d", "3_7d", "7_30d", "gte_30d"]);
+/** Open conversations at the snapshot instant by wall-clock age (docs/METRICS.md "backlog by age"). */
+export const ReportBacklogSchema = z.object({ ...PeriodOnly, total: z.number(), buckets: z.array(z.object({ key: BacklogBucketSchema, label: z.string(), count: z.number() })) });
+export type ReportBacklog = z.infer<typeof ReportBacklogSchema>;
+
+export const SlaClockSchema = z.enum(["first_response", "next_response", "resolution"]);
+/** `sla.breached` events in the period by clock. */
+export const ReportBreachesSchema = z.object({ ...PeriodOnly, total: z.number(), byClock: z.array(z.object({ key: SlaClockSchema, label: z.string(), count: z.number() })) });
+export type ReportBreaches = z.infer<typeof ReportBreachesSchema>;
+
+/** Ratings submitted in the period: means, cxScore, response rate, and the count of each score 1..10 (index 0 = score 1). */
+export const ReportSatisfactionSchema = z.object({
+  ...PeriodOnly,
+  count: z.number(),
+  cxScore: Num,
+  ratings: z.object({ accuracy: Num, timeliness: Num, courtesy: Num }),
+  responseRate: Num,
+  distribution: z.object({ accuracy: z.array(z.number()).length(10), timeliness: z.array(z.number()).length(10), courtesy: z.array(z.number()).length(10) }),
+});
+export type ReportSatisfaction = z.infer<typeof ReportSatisfactionSchema>;
+
+/** Alerts raised in the period by category and severity, downgrades and their reasons, time to acknowledge. */
+export const ReportAlertsSchema = z.object({
+  ...PeriodOnly,
+  total: z.number(),
+  unacknowledged: z.number(),
+  timeToAcknowledgeMedianMinutes: Num,
+  byCategory: z.array(KeyCount),
+  bySeverity: z.array(KeyCount),
+  downgraded: z.number(),
+  downgradeReasons: z.array(KeyCount),
+});
+export type ReportAlerts = z.infer<typeof ReportAlertsSchema>;
+
+/** Topics spiking against their own baseline (mean of the previous 8 equivalent periods), highest ratio first. */
+export const ReportTrendingSchema = z.object({
+  ...PeriodOnly,
+  rows: z.array(z.object({ topicId: z.string(), label: z.string(), count: z.number(), baseline: z.number(), ratio: z.number() })),
+});
+export type ReportTrending = z.infer<typeof ReportTrendingSchema>;
+
+/** "You asked, we answered": topics with the most conversations resolved in the period. No family's words. */
+export const ReportAnsweredSchema = z.object({
+  ...PeriodOnly,
+  rows: z.array(
+    z.object({ topicId: z.string(), label: z.string(), resolved: z.number(), resolutionMedianBusinessDays: Num, highRatingShare: Num, ratings: z.number() }),
+  ),
+});
+export type ReportAnswered = z.infer<typeof ReportAnsweredSchema>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   ConversationSortSchema,
@@ -216,6 +216,12 @@ function filters(q: ListConversationsQuery): (SQL | undefined)[] {
     assignee,
     q.contactId ? eq(conversations.contactId, q.contactId) : undefined,
     q.clusterId ? eq(conversations.clusterId, q.clusterId) : undefined,
+    anyOf(conversations.requesterRole, q.requesterRole),
+    q.categoryId?.length
+      ? inArray(conversations.topicId, sql`(select ${topics.id} from ${topics} where ${inArray(topics.categoryId, [...q.categoryId])})`)
+      : undefined,
+    q.createdFrom ? gte(conversations.createdAt, new Date(q.createdFrom)) : undefined,
+    q.createdTo ? lt(conversations.createdAt, new Date(q.createdTo)) : undefined,
     // Subject, reference and every message, in English and Spanish, accent-insensitive; or the exact reference.
     text
       ? or(sql`${conversations.search} @@ fo_search_query(${text})`, sql`lower(${conversations.reference}) = lower(${text})`)

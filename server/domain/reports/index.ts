@@ -5,7 +5,7 @@
  * here with `sla.businessMinutesBetween`. Local-calendar buckets (time series) are assigned here too, in the
  * district's time zone.
  */
-import { and, asc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type {
   BreakdownBy,
@@ -18,149 +18,32 @@ import type {
   ReportTimeseries,
   TimeseriesMetric,
 } from "../../../common/contract/reports.js";
-import type { ChannelType, ConversationKind, Language } from "../../../common/enums.js";
-import { alerts, conversations, events, ratings } from "../../db/schema/index.js";
-import { AppError } from "../../lib/errors.js";
-import { getDistrict, listDepartments, listSchools, listTopics } from "../districts/index.js";
+import { alerts, conversations, ratings, staff, topics } from "../../db/schema/index.js";
+import { listCategories, listDepartments, listSchools, listTopics } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { businessMinutesBetween, calendarOf, type BusinessCalendar } from "../sla/index.js";
-import { addDays, addMonths, daysBetween, firstOfMonth, isLocalDate, localDateOf, localMidnight, mondayOf } from "./time.js";
+import {
+  businessMinutesUnpaused,
+  HOUR_MS,
+  inPeriod,
+  invalid,
+  iso,
+  lowerMedian,
+  num,
+  pausesOf,
+  ratio,
+  resolvePeriod,
+  round,
+  scopeWhere,
+  ts,
+  type Env,
+  type Period,
+  type ReportQuery,
+  type ReportScope,
+} from "./shared.js";
+import { addDays, addMonths, firstOfMonth, localDateOf, localMidnight, mondayOf } from "./time.js";
 
+export { lowerMedian, resolvePeriod, type Period, type ReportQuery, type ReportScope } from "./shared.js";
 export { localDateOf, localMidnight } from "./time.js";
-
-export type ReportScope = {
-  departmentId?: string | undefined;
-  schoolId?: string | undefined;
-  topicId?: string | undefined;
-  channel?: ChannelType | undefined;
-  kind?: ConversationKind | undefined;
-  language?: Language | undefined;
-};
-export type ReportQuery = ReportScope & { from?: string | undefined; to?: string | undefined };
-
-export type Period = { from: Date; to: Date };
-type Env = { cal: BusinessCalendar; timeZone: string; period: Period; previous: Period; snapshotAt: Date; previousSnapshotAt: Date };
-
-const HOUR_MS = 3_600_000;
-const FIVE_YEARS_MS = (5 * 365 + 2) * 86_400_000;
-const PAUSED = new Set(["pending", "resolved"]);
-
-const round = (x: number | null, places: number): number | null => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** places) / 10 ** places);
-const ratio = (n: number, d: number, places = 4): number | null => (d === 0 ? null : round(n / d, places));
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const iso = (d: Date): string => d.toISOString();
-const ts = (d: Date): SQL => sql`${iso(d)}::timestamptz`;
-
-/** The lower median (no interpolation), null for no values. */
-export function lowerMedian(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(sorted.length / 2) - 1]!;
-}
-
-function invalid(name: string, reason: string, message: string): AppError {
-  return new AppError("validation_failed", message, { invalidParams: [{ name, reason }] });
-}
-
-/**
- * The period `[from, to)` in the district's zone (local dates are local midnights; default: the last 30 local days
- * including today), its previous equivalent period (the previous calendar months when both ends are the first of
- * a month, the same number of local days before otherwise, the same length for instants) and snapshot instants.
- */
-export async function resolvePeriod(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined }): Promise<Env> {
-  const district = await getDistrict(ctx);
-  const tz = district.timeZone;
-  const today = localDateOf(tz, ctx.now());
-  const fromS = q.from ?? addDays(today, -29);
-  const toS = q.to ?? addDays(today, 1);
-  const at = (s: string): Date => (isLocalDate(s) ? localMidnight(tz, s) : new Date(s));
-  const from = at(fromS);
-  const to = at(toS);
-  if (Number.isNaN(from.getTime())) throw invalid("from", "invalid", "from is not a date");
-  if (Number.isNaN(to.getTime())) throw invalid("to", "invalid", "to is not a date");
-  if (to <= from) throw invalid("to", "before_from", "to must be after from");
-  if (to.getTime() - from.getTime() > FIVE_YEARS_MS) throw invalid("to", "too_long", "A report spans at most five years");
-  let prevFrom: Date;
-  if (isLocalDate(fromS) && isLocalDate(toS)) {
-    if (fromS.endsWith("-01") && toS.endsWith("-01")) {
-      const months = (Number(toS.slice(0, 4)) - Number(fromS.slice(0, 4))) * 12 + Number(toS.slice(5, 7)) - Number(fromS.slice(5, 7));
-      prevFrom = localMidnight(tz, addMonths(fromS, -months));
-    } else {
-      prevFrom = localMidnight(tz, addDays(fromS, -daysBetween(fromS, toS)));
-    }
-  } else {
-    prevFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-  }
-  const now = ctx.now();
-  const snap = (d: Date): Date => (d > now ? now : d);
-  return {
-    cal: calendarOf(district),
-    timeZone: tz,
-    period: { from, to },
-    previous: { from: prevFrom, to: from },
-    snapshotAt: snap(to),
-    previousSnapshotAt: snap(from),
-  };
-}
-
-/** The tenant boundary plus the scope filters, on the conversations' current values. */
-function scopeWhere(ctx: Ctx, s: ReportScope): SQL {
-  const conds: SQL[] = [eq(conversations.districtId, ctx.districtId)];
-  if (s.departmentId) conds.push(eq(conversations.departmentId, s.departmentId));
-  if (s.schoolId) conds.push(eq(conversations.schoolId, s.schoolId));
-  if (s.topicId) conds.push(eq(conversations.topicId, s.topicId));
-  if (s.channel) conds.push(eq(conversations.channel, s.channel));
-  if (s.kind) conds.push(eq(conversations.kind, s.kind));
-  if (s.language) conds.push(eq(conversations.language, s.language));
-  return and(...conds)!;
-}
-
-const inPeriod = (col: AnyPgColumn, p: Period): SQL => and(gte(col, p.from), lt(col, p.to))!;
-
-/** Pause intervals (pending, or resolved before a reopen) of conversations, from their status_changed events. */
-async function pausesOf(ctx: Ctx, convWhere: SQL): Promise<Map<string, [number, number][]>> {
-  const rows = await ctx.db
-    .select({ conversationId: events.conversationId, createdAt: events.createdAt, data: events.data })
-    .from(events)
-    .where(
-      and(
-        eq(events.districtId, ctx.districtId),
-        eq(events.type, "conversation.status_changed"),
-        inArray(events.conversationId, ctx.db.select({ id: conversations.id }).from(conversations).where(convWhere)),
-      ),
-    )
-    .orderBy(asc(events.seq));
-  const out = new Map<string, [number, number][]>();
-  const open = new Map<string, number>();
-  for (const r of rows) {
-    if (!r.conversationId) continue;
-    const from = String(r.data.from);
-    const to = String(r.data.to);
-    const t = r.createdAt.getTime();
-    if (PAUSED.has(to) && !PAUSED.has(from)) open.set(r.conversationId, t);
-    else if (!PAUSED.has(to) && PAUSED.has(from)) {
-      const start = open.get(r.conversationId);
-      if (start !== undefined) {
-        out.set(r.conversationId, [...(out.get(r.conversationId) ?? []), [start, t]]);
-        open.delete(r.conversationId);
-      }
-    }
-  }
-  for (const [id, start] of open) out.set(id, [...(out.get(id) ?? []), [start, Number.POSITIVE_INFINITY]]);
-  return out;
-}
-
-/** Business minutes from a to b minus the business minutes of the pauses inside. */
-function businessMinutesUnpaused(cal: BusinessCalendar, a: Date, b: Date, pauses: readonly [number, number][]): number {
-  if (b <= a) return 0;
-  let total = businessMinutesBetween(cal, a, b);
-  for (const [ps, pe] of pauses) {
-    const s = Math.max(ps, a.getTime());
-    const e = Math.min(pe, b.getTime());
-    if (e > s) total -= businessMinutesBetween(cal, new Date(s), new Date(e));
-  }
-  return Math.max(0, total);
-}
 
 const frSeconds = sql`extract(epoch from (${conversations.firstResponseAt} - ${conversations.createdAt}))`;
 const resSeconds = sql`extract(epoch from (${conversations.resolvedAt} - ${conversations.createdAt}))`;
@@ -179,6 +62,7 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
       compliments: sql<number>`(count(*) filter (where ${conversations.kind} = 'compliment'))::int`,
       unanswered: sql<number>`(count(*) filter (where ${conversations.status} <> 'resolved' and ${conversations.firstResponseAt} is null))::int`,
       reach: sql<number>`count(distinct ${conversations.contactId})::int`,
+      anonymous: sql<number>`(count(*) filter (where ${conversations.contactId} is null))::int`,
       frMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by ${frSeconds})`,
       resMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by ${resSeconds}) filter (where ${conversations.status} = 'resolved')`,
       decided: sql<number>`(count(*) filter (where ${decidedSql(snap)}))::int`,
@@ -253,6 +137,11 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
     .from(alerts)
     .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
     .where(and(eq(alerts.districtId, ctx.districtId), scoped, inPeriod(alerts.createdAt, period)));
+  const [unacked] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(alerts)
+    .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
+    .where(and(eq(alerts.districtId, ctx.districtId), scoped, eq(alerts.status, "active"), lt(alerts.createdAt, snap)));
 
   const n = agg!.conversations;
   const ratingCount = rate!.count;
@@ -276,8 +165,11 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
     complimentShare: ratio(agg!.compliments, n),
     criticalAlerts: alert!.count,
     timeToAcknowledgeMedianMinutes: ackS === null ? null : round(ackS / 60, 1),
+    unacknowledged: unacked!.n,
     reach: agg!.reach,
+    anonymous: agg!.anonymous,
     repeatContacts: repeat!.n,
+    repeatShare: ratio(repeat!.n, agg!.reach),
   };
 }
 
@@ -311,8 +203,11 @@ function changes(cur: ReportFigures, prev: ReportFigures): ReportChange {
     complimentShare: c("complimentShare"),
     criticalAlerts: c("criticalAlerts"),
     timeToAcknowledgeMedianMinutes: c("timeToAcknowledgeMedianMinutes"),
+    unacknowledged: c("unacknowledged"),
     reach: c("reach"),
+    anonymous: c("anonymous"),
     repeatContacts: c("repeatContacts"),
+    repeatShare: c("repeatShare"),
   };
 }
 
@@ -365,14 +260,16 @@ export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: Time
     const i = bucketIndex(starts, t.getTime());
     if (i >= 0) groups[i]!.push(v);
   };
-  if (q.metric === "conversations" || q.metric === "firstResponseMedianHours") {
+  if (q.metric === "conversations" || q.metric === "firstResponseMedianHours" || q.metric === "resolutionMedianHours") {
     const rows = await ctx.db
-      .select({ createdAt: conversations.createdAt, firstResponseAt: conversations.firstResponseAt })
+      .select({ createdAt: conversations.createdAt, firstResponseAt: conversations.firstResponseAt, resolvedAt: conversations.resolvedAt, status: conversations.status })
       .from(conversations)
       .where(and(scoped, inPeriod(conversations.createdAt, env.period)));
     for (const r of rows) {
       if (q.metric === "conversations") put(r.createdAt, 1);
-      else if (r.firstResponseAt) put(r.createdAt, (r.firstResponseAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
+      else if (q.metric === "firstResponseMedianHours") {
+        if (r.firstResponseAt) put(r.createdAt, (r.firstResponseAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
+      } else if (r.status === "resolved" && r.resolvedAt) put(r.createdAt, (r.resolvedAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
     }
   } else if (q.metric === "cxScore") {
     const rows = await ctx.db
@@ -395,6 +292,7 @@ export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: Time
       case "criticalAlerts":
         return g.length;
       case "firstResponseMedianHours":
+      case "resolutionMedianHours":
         return round(lowerMedian(g), 1);
       case "cxScore":
         return g.length ? round(g.reduce((s, x) => s + x, 0) / g.length, 2) : null;
@@ -403,12 +301,24 @@ export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: Time
   return { metric: q.metric, interval: q.interval, points: starts.map((s, i) => ({ start: s.start, value: value(groups[i]!) })) };
 }
 
-const GROUP_COLUMN: Record<BreakdownBy, AnyPgColumn> = {
+/** The grouping expression of a breakdown; categories are the conversation's topic's category (topics joined). */
+const GROUP_EXPR: Record<BreakdownBy, SQL | AnyPgColumn> = {
   department: conversations.departmentId,
   topic: conversations.topicId,
+  category: topics.categoryId,
   school: conversations.schoolId,
   channel: conversations.channel,
   kind: conversations.kind,
+  requesterRole: conversations.requesterRole,
+  language: conversations.language,
+  assignee: conversations.assigneeId,
+};
+
+const VALUE_LABELS: Partial<Record<BreakdownBy, Record<string, string>>> = {
+  channel: { web_form: "Web form", email: "Email", sms: "Text message", facebook: "Facebook", instagram: "Instagram", phone: "Phone", walk_in: "Walk-in", letter: "Letter" },
+  kind: { question: "Question", concern: "Concern", comment: "Comment", suggestion: "Suggestion", compliment: "Compliment" },
+  requesterRole: { parent: "Parent or guardian", student: "Student", staff: "Staff", community: "Community member" },
+  language: { en: "English", es: "Spanish" },
 };
 
 async function labelsFor(ctx: Ctx, by: BreakdownBy): Promise<Map<string, string>> {
@@ -419,15 +329,20 @@ async function labelsFor(ctx: Ctx, by: BreakdownBy): Promise<Map<string, string>
       return new Map((await listSchools(ctx)).map((s) => [s.id, s.name]));
     case "topic":
       return new Map((await listTopics(ctx, { includePrivate: true, includeInactive: true })).map((t) => [t.id, t.name.en]));
+    case "category":
+      return new Map((await listCategories(ctx)).map((c) => [c.id, c.name.en]));
+    case "assignee":
+      return new Map((await ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(eq(staff.districtId, ctx.districtId))).map((m) => [m.id, m.name]));
     default:
-      return new Map();
+      return new Map(Object.entries(VALUE_LABELS[by] ?? {}));
   }
 }
 
 /** A figure per department, topic, school, channel or kind (current values), largest groups first; no value is "none". */
 export async function reportBreakdown(ctx: Ctx, q: ReportQuery & { metric: BreakdownMetric; by: BreakdownBy }): Promise<ReportBreakdown> {
   const env = await resolvePeriod(ctx, q);
-  const col = GROUP_COLUMN[q.by];
+  const col = GROUP_EXPR[q.by];
+  const topicJoin = sql`${topics.id} = ${conversations.topicId} and ${topics.districtId} = ${conversations.districtId}`;
   const scoped = scopeWhere(ctx, q);
   let rows: { key: string | null; count: number; value: number | null }[];
   if (q.metric === "cxScore") {
@@ -435,6 +350,7 @@ export async function reportBreakdown(ctx: Ctx, q: ReportQuery & { metric: Break
       .select({ key: sql<string | null>`${col}::text`, count: sql<number>`count(*)::int`, total: sql<string>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})` })
       .from(ratings)
       .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
+      .leftJoin(topics, topicJoin)
       .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
       .groupBy(col);
     rows = r.map((x) => ({ key: x.key, count: x.count, value: round(Number(x.total) / (3 * x.count), 2) }));
@@ -446,13 +362,20 @@ export async function reportBreakdown(ctx: Ctx, q: ReportQuery & { metric: Break
         frMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by ${frSeconds})`,
         decided: sql<number>`(count(*) filter (where ${decidedSql(env.snapshotAt)}))::int`,
         within: sql<number>`(count(*) filter (where ${withinSql}))::int`,
+        resMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by ${resSeconds}) filter (where ${conversations.status} = 'resolved')`,
       })
       .from(conversations)
+      .leftJoin(topics, topicJoin)
       .where(and(scoped, inPeriod(conversations.createdAt, env.period)))
       .groupBy(col);
     rows = r.map((x) => {
-      const fr = num(x.frMedianSeconds);
-      const value = q.metric === "conversations" ? x.count : q.metric === "withinStandardShare" ? ratio(x.within, x.decided) : fr === null ? null : round(fr / 3600, 1);
+      const hours = (v: string | null) => (num(v) === null ? null : round(num(v)! / 3600, 1));
+      const value =
+        q.metric === "conversations"
+          ? x.count
+          : q.metric === "withinStandardShare"
+            ? ratio(x.within, x.decided)
+            : hours(q.metric === "resolutionMedianHours" ? x.resMedianSeconds : x.frMedianSeconds);
       return { key: x.key, count: x.count, value };
     });
   }
@@ -465,3 +388,8 @@ export async function reportBreakdown(ctx: Ctx, q: ReportQuery & { metric: Break
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }
+
+export * from "./csv.js";
+export { reportBacklog, reportBreaches } from "./service.js";
+export { reportAlerts, reportSatisfaction } from "./satisfaction.js";
+export { isTrending, reportAnswered, reportTrending } from "./topics.js";

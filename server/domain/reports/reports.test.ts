@@ -4,7 +4,22 @@ import { alerts, conversations, events, ratings, type ConversationRow } from "..
 import { buildDistrict, buildInquiry, type TestDistrict } from "../../test/factories.js";
 import { fakeClock, testApp, type TestApp } from "../../test/test-app.js";
 import type { Ctx } from "../shared/ctx.js";
-import { buckets, change, localMidnight, lowerMedian, reportBreakdown, reportSummary, reportTimeseries } from "./index.js";
+import {
+  buckets,
+  change,
+  isTrending,
+  localMidnight,
+  lowerMedian,
+  reportAlerts,
+  reportAnswered,
+  reportBacklog,
+  reportBreaches,
+  reportBreakdown,
+  reportSatisfaction,
+  reportSummary,
+  reportTimeseries,
+  reportTrending,
+} from "./index.js";
 
 // "Now" is Monday 2 March 2026, 16:00 UTC = 08:00 in Los Angeles (PST, UTC-8 until 8 March).
 // The test district runs on the default calendar: America/Los_Angeles, Mon–Fri 08:00–17:00, no holidays.
@@ -167,6 +182,9 @@ describe("reports summary (February 2026 against January)", () => {
     expect(s.timeToAcknowledgeMedianMinutes).toBe(12); // acknowledged after 12 and 30 min → lower median 12
     expect(s.reach).toBe(3); // Ana, Ben, Carla (C5 anonymous)
     expect(s.repeatContacts).toBe(2); // Ana (C1, C2), Ben (C3, C6)
+    expect(s.repeatShare).toBe(0.6667); // 2 of 3
+    expect(s.anonymous).toBe(1); // C5
+    expect(s.unacknowledged).toBe(1); // C3's alert, still active at the snapshot
   });
 
   it("compares with the previous calendar month, null where January was 0", async () => {
@@ -317,9 +335,9 @@ describe("reports breakdown", () => {
     expect(cx.rows.map((r) => [r.label, r.value, r.count])).toEqual([["Nutrition Services", 8.33, 1], ["Transportation", 8, 1]]);
   });
 
-  it("by kind uses the value as label", async () => {
+  it("by kind labels the value", async () => {
     const r = await reportBreakdown(ctxA, { ...FEB, metric: "conversations", by: "kind" });
-    expect(r.rows.find((x) => x.key === "compliment")).toEqual({ key: "compliment", label: "compliment", value: 2, count: 2 });
+    expect(r.rows.find((x) => x.key === "compliment")).toEqual({ key: "compliment", label: "Compliment", value: 2, count: 2 });
   });
 });
 
@@ -334,3 +352,132 @@ describe("helpers", () => {
   });
 });
 
+
+describe("backlog, satisfaction and alerts on the February data set", () => {
+  it("backlog by wall-clock age at the snapshot", async () => {
+    const r = await reportBacklog(ctxA, FEB);
+    // at 1 Mar 08:00 UTC: C5 (30 min old) < 1 day; C2 (22 d), C3 (18.7 d), C4 (17.6 d) in 7–30 days
+    expect(r.total).toBe(4);
+    expect(r.buckets.map((b) => [b.key, b.count])).toEqual([["lt_1d", 1], ["1_3d", 0], ["3_7d", 0], ["7_30d", 3], ["gte_30d", 0]]);
+    // scoped to Nutrition Services: C6 is resolved, nothing open
+    expect((await reportBacklog(ctxA, { ...FEB, departmentId: a.departments.nutrition.id })).total).toBe(0);
+  });
+
+  it("rating distribution per dimension, means and response rate", async () => {
+    const r = await reportSatisfaction(ctxA, FEB);
+    const at = (score: number) => Array.from({ length: 10 }, (_, i) => (i + 1 === score ? 1 : 0));
+    const sum = (x: number[], y: number[]) => x.map((v, i) => v + y[i]!);
+    expect(r.distribution).toEqual({ accuracy: sum(at(8), at(9)), timeliness: sum(at(6), at(7)), courtesy: sum(at(10), at(9)) });
+    expect(r).toMatchObject({ count: 2, cxScore: 8.17, ratings: { accuracy: 8.5, timeliness: 6.5, courtesy: 9.5 }, responseRate: 0.6667 });
+  });
+
+  it("alerts by category and severity, unacknowledged at the snapshot", async () => {
+    const r = await reportAlerts(ctxA, FEB);
+    expect(r).toMatchObject({ total: 3, unacknowledged: 1, timeToAcknowledgeMedianMinutes: 12, downgraded: 0, downgradeReasons: [] });
+    expect(r.byCategory).toEqual([{ key: "safety", label: "safety", count: 3 }]);
+    expect(r.bySeverity).toEqual([{ key: "critical", label: "Critical", count: 3 }]);
+  });
+
+  it("breakdown by requester role, language and category labels the groups", async () => {
+    const role = await reportBreakdown(ctxA, { ...FEB, metric: "conversations", by: "requesterRole" });
+    expect(role.rows).toEqual([{ key: "parent", label: "Parent or guardian", value: 6, count: 6 }]);
+    const lang = await reportBreakdown(ctxA, { ...FEB, metric: "resolutionMedianHours", by: "language" });
+    expect(lang.rows).toEqual([{ key: "en", label: "English", value: 24, count: 6 }]); // resolved C1 24 h, C6 26 h → 24
+    const cat = await reportBreakdown(ctxA, { ...FEB, metric: "conversations", by: "category" });
+    expect(cat.rows.reduce((n, r) => n + r.count, 0)).toBe(6);
+    expect(cat.rows.every((r) => r.key === "none" || r.label !== r.key)).toBe(true);
+  });
+
+  it("resolution time series", async () => {
+    const r = await reportTimeseries(ctxA, { ...FEB, metric: "resolutionMedianHours", interval: "week" });
+    // weeks from Mon 26 Jan: C1 (2 Feb week) 24 h; C6 (9 Feb week) 26 h
+    expect(r.points.map((p) => p.value)).toEqual([null, 24, 26, null, null]); // weeks of 26 Jan, 2, 9, 16, 23 Feb
+  });
+});
+
+describe("trending, you asked we answered, breaches and downgrades (district C)", () => {
+  let d: TestDistrict;
+  let ctx: Ctx;
+  const WEEK = { from: "2026-02-16", to: "2026-02-23" }; // Mon–Mon, local
+  beforeAll(async () => {
+    d = await buildDistrict(t, { prefix: "CUSD" });
+    ctx = t.ctx(d.district.id);
+    // bus: 8 in the week, 1 in each of the 8 weeks before (baseline 1) → trending, ratio 8
+    for (let i = 0; i < 8; i++) await conv(d, { createdAt: Z(`2026-02-${String(16 + (i % 5)).padStart(2, "0")}T18:00:00Z`), status: "open" });
+    for (let w = 1; w <= 8; w++) await conv(d, { createdAt: new Date(localMidnight("America/Los_Angeles", "2026-02-16").getTime() - w * 7 * 86_400_000 + 3_600_000), status: "open" });
+    // general: 5 in the week and 5 in each of the 2 weeks before (baseline 10/8 = 1.25): 5 ≥ 1.25 + 3·√1.25 = 4.6 → trending, ratio 4
+    for (let i = 0; i < 5; i++) await conv(d, { general: true, createdAt: Z("2026-02-17T18:00:00Z"), status: "open" });
+    for (let i = 0; i < 10; i++) await conv(d, { general: true, createdAt: Z(i < 5 ? "2026-02-10T18:00:00Z" : "2026-02-03T18:00:00Z"), status: "open" });
+    // safety: 4 in the week, none before: under the minimum of 5 → not trending
+    for (let i = 0; i < 4; i++) await conv(d, { topicId: d.topics.safety.id, createdAt: Z("2026-02-18T18:00:00Z"), status: "open" });
+
+    // resolved in the week (bus, created the week before so the counts above stand):
+    //   R1 Mon 9 Feb 09:00 → Tue 17 Feb 09:00 local: 8 + 4 × 9 + 9 + 1 = 54 business h = 6 business days of 9 h; R2 Mon 16 Feb 09:00 → 13:30 = 0.5 day; R3 Wed 18 Feb 08:00 → Fri 20 Feb 17:00 = 3 days
+    const r1 = await conv(d, { createdAt: Z("2026-02-09T17:00:00Z"), status: "resolved", resolvedAt: Z("2026-02-17T17:00:00Z"), firstResponseAt: Z("2026-02-09T18:00:00Z") });
+    const r2 = await conv(d, { createdAt: Z("2026-02-16T17:00:00Z"), status: "resolved", resolvedAt: Z("2026-02-16T21:30:00Z") });
+    const r3 = await conv(d, { createdAt: Z("2026-02-18T16:00:00Z"), status: "resolved", resolvedAt: Z("2026-02-21T01:00:00Z") });
+    await rating(d, r1.id, "2026-02-17T17:00:00Z", { at: "2026-02-18T17:00:00Z", accuracy: 9, timeliness: 8, courtesy: 9 }); // mean 8.67: high
+    await rating(d, r2.id, "2026-02-16T21:30:00Z", { at: "2026-02-19T17:00:00Z", accuracy: 8, timeliness: 7, courtesy: 8 }); // mean 7.67: not
+    void r3;
+
+    // breaches in the week: first response twice, resolution once; one the week after does not count
+    const br = async (id: string, clock: string, at: string) =>
+      t.database.db.insert(events).values({ districtId: d.district.id, conversationId: id, type: "sla.breached", actorKind: "system", data: { clock, dueAt: at }, createdAt: Z(at) });
+    await br(r1.id, "first_response", "2026-02-16T18:00:00Z");
+    await br(r2.id, "first_response", "2026-02-17T18:00:00Z");
+    await br(r1.id, "resolution", "2026-02-17T10:00:00Z");
+    await br(r1.id, "next_response", "2026-02-24T10:00:00Z");
+
+    // alerts: one downgraded (twice the same reason, spelled differently), one acknowledged
+    const al = async (status: "acknowledged" | "downgraded", reason: string | null) =>
+      t.database.db.insert(alerts).values({
+        districtId: d.district.id,
+        conversationId: r2.id,
+        category: "weapons",
+        severity: "high",
+        score: 1,
+        status,
+        downgradeReason: reason,
+        createdAt: Z("2026-02-17T18:00:00Z"),
+        acknowledgedAt: status === "acknowledged" ? Z("2026-02-17T18:05:00Z") : null,
+      });
+    await al("downgraded", "A video game ");
+    await al("downgraded", "a video game");
+    await al("acknowledged", null);
+  });
+
+  it("the spike test", () => {
+    expect(isTrending(5, 0)).toBe(true); // 5 ≥ 0 + 3
+    expect(isTrending(4, 0)).toBe(false); // under 5
+    expect(isTrending(10, 4)).toBe(true); // 10 ≥ 4 + 6
+    expect(isTrending(9, 4)).toBe(false);
+  });
+
+  it("trending topics against their own baseline, highest ratio first", async () => {
+    const r = await reportTrending(ctx, WEEK);
+    expect(r.rows).toEqual([
+      // bus: 8 + R2 + R3 in the week; 8 + R1 before → baseline 9/8 = 1.125, ratio 10/1.125 = 8.89
+      { topicId: d.topics.bus.id, label: "Bus concern", count: 10, baseline: 1.13, ratio: 8.89 },
+      { topicId: d.topics.general.id, label: "General question", count: 5, baseline: 1.25, ratio: 4 },
+    ]);
+  });
+
+  it("you asked, we answered: resolved per topic, median business days, share rated 8 or more", async () => {
+    const r = await reportAnswered(ctx, WEEK);
+    expect(r.rows).toEqual([{ topicId: d.topics.bus.id, label: "Bus concern", resolved: 3, resolutionMedianBusinessDays: 3, highRatingShare: 0.5, ratings: 2 }]);
+  });
+
+  it("breaches by clock in the period", async () => {
+    const r = await reportBreaches(ctx, WEEK);
+    expect(r.total).toBe(3);
+    expect(r.byClock.map((c) => [c.key, c.count])).toEqual([["first_response", 2], ["next_response", 0], ["resolution", 1]]);
+    expect((await reportBreaches(ctxA, WEEK)).total).toBe(0); // district A sees none of C's
+  });
+
+  it("downgrades and their reasons, grouped however they were typed", async () => {
+    const r = await reportAlerts(ctx, WEEK);
+    expect(r).toMatchObject({ total: 3, downgraded: 2, unacknowledged: 0, timeToAcknowledgeMedianMinutes: 5 });
+    expect(r.byCategory).toEqual([{ key: "weapons", label: "Weapons", count: 3 }]);
+    expect(r.downgradeReasons).toEqual([{ key: "a video game", label: "a video game", count: 2 }]);
+  });
+});

@@ -25,7 +25,9 @@ export type Ability =
   /** acknowledge or downgrade a critical alert: responders, agents, supervisors, admins */
   | "alert.respond"
   /** district-wide report figures (aggregates, no family's words): admins, supervisors and viewers */
-  | "reports.read";
+  | "reports.read"
+  /** staff performance (reports broken down by assignee): admins and supervisors */
+  | "reports.staff";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -107,6 +109,7 @@ export function roleAllows(actor: StaffActor, ability: Ability): boolean {
   if (ability === "settings.manage") return actor.role === "admin";
   if (ability === "settings.read") return actor.role === "admin" || actor.role === "supervisor";
   if (ability === "reports.read") return actor.role === "admin" || actor.role === "supervisor" || actor.role === "viewer";
+  if (ability === "reports.staff") return actor.role === "admin" || actor.role === "supervisor";
   if (ability === "alert.respond") return actor.role !== "viewer" && actor.role !== "recorder";
   if (!ability.startsWith("conversation.")) return true;
   const action = ability.slice("conversation.".length) as ConversationAction;

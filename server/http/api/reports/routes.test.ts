@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportBreakdown, ReportSummary, ReportTimeseries } from "../../../../common/contract/reports.js";
+import type { ReportBacklog, ReportBreakdown, ReportSatisfaction, ReportSummary, ReportTimeseries } from "../../../../common/contract/reports.js";
 import { conversations, ratings } from "../../../db/schema/index.js";
 import { bearer, buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
 import { fakeClock, testApp, type TestApp } from "../../../test/test-app.js";
@@ -147,5 +147,62 @@ describe("GET /api/reports/timeseries and /breakdown", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<ReportBreakdown>().rows).toEqual([{ key: a.departments.transportation.id, label: "Transportation", value: 3, count: 3 }]);
     expect((await get(admin, `/api/reports/breakdown?${WEEK}&metric=conversations&by=colour`)).statusCode).toBe(400);
+  });
+});
+
+describe("the other reports, staff performance and CSV", () => {
+  const OTHERS = ["backlog", "breaches", "satisfaction", "alerts", "trending", "answered"] as const;
+
+  it.each(OTHERS)("GET /api/reports/%s: 200 for leaders, 403 for agents and recorders, the district's own figures", async (name) => {
+    for (const s of [admin, sup, viewer]) expect((await get(s, `/api/reports/${name}?${WEEK}`)).statusCode).toBe(200);
+    for (const s of [agent, recorder]) {
+      const res = await get(s, `/api/reports/${name}?${WEEK}`);
+      expect(res.statusCode).toBe(403);
+      expect(res.headers["content-type"]).toBe(PROBLEM);
+    }
+    expect((await get(admin, `/api/reports/${name}?from=2026-02-30&to=2026-03-02`)).statusCode).toBe(400);
+  });
+
+  it("backlog and satisfaction count the district's own conversations only", async () => {
+    // A: the three of the week are all open at the snapshot (now: Mon 2 Mar 16:00 UTC)
+    const backlog = (await get(admin, `/api/reports/backlog?${WEEK}`)).json<ReportBacklog>();
+    expect(backlog.total).toBe(3); // the snapshot is `to` = 2 Mar 08:00 UTC: all three created before
+    expect((await get(otherAdmin, `/api/reports/backlog?${WEEK}`)).json<ReportBacklog>().total).toBe(5);
+    const sat = (await get(admin, `/api/reports/satisfaction?${WEEK}`)).json<ReportSatisfaction>();
+    expect(sat.distribution.accuracy[9]).toBe(1);
+    expect((await get(otherAdmin, `/api/reports/satisfaction?${WEEK}`)).json<ReportSatisfaction>().count).toBe(0);
+  });
+
+  it("staff performance (by assignee) for admins and supervisors only", async () => {
+    expect((await get(admin, `/api/reports/breakdown?${WEEK}&metric=conversations&by=assignee`)).statusCode).toBe(200);
+    expect((await get(sup, `/api/reports/breakdown?${WEEK}&metric=firstResponseMedianHours&by=assignee`)).statusCode).toBe(200);
+    const res = await get(viewer, `/api/reports/breakdown?${WEEK}&metric=conversations&by=assignee`);
+    expect(res.statusCode).toBe(403);
+    expect(res.headers["content-type"]).toBe(PROBLEM);
+    expect((await get(viewer, `/api/reports/breakdown?${WEEK}&metric=conversations&by=language`)).statusCode).toBe(200);
+  });
+
+  it("format=csv answers every report as a CSV attachment with a header row", async () => {
+    const urls = [
+      `/api/reports/summary?${WEEK}&format=csv`,
+      `/api/reports/timeseries?${WEEK}&metric=conversations&format=csv`,
+      `/api/reports/breakdown?${WEEK}&metric=conversations&by=department&format=csv`,
+      ...OTHERS.map((n) => `/api/reports/${n}?${WEEK}&format=csv`),
+    ];
+    for (const url of urls) {
+      const res = await get(viewer, url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="front-office-[a-z-A-Z]+-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(res.body.endsWith("\r\n")).toBe(true);
+    }
+    const ts = (await get(viewer, `/api/reports/timeseries?${WEEK}&metric=conversations&format=csv`)).body.split("\r\n");
+    expect(ts.slice(0, 3)).toEqual(["start,conversations", "2026-02-23,1", "2026-02-24,1"]);
+    const dep = (await get(viewer, `/api/reports/breakdown?${WEEK}&metric=conversations&by=department&format=csv`)).body;
+    expect(dep).toBe(`department,label,conversations,conversations\r\n${a.departments.transportation.id},Transportation,3,3\r\n`);
+    const sum = (await get(viewer, `/api/reports/summary?${WEEK}&format=csv`)).body.split("\r\n");
+    expect(sum[0]).toBe("figure,current,previous,change,period_from,period_to,previous_from,previous_to");
+    expect(sum[1]).toMatch(/^conversations,3,0,,2026-02-23T08:00:00.000Z,/);
+    expect((await get(viewer, `/api/reports/summary?${WEEK}&format=xml`)).statusCode).toBe(400);
   });
 });

@@ -1,0 +1,145 @@
+/** Shared pieces of the reports: scope, period, rounding, pauses and business time (docs/METRICS.md conventions). */
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { ChannelType, ConversationKind, Language } from "../../../common/enums.js";
+import { conversations, events } from "../../db/schema/index.js";
+import { AppError } from "../../lib/errors.js";
+import { getDistrict } from "../districts/index.js";
+import type { Ctx } from "../shared/ctx.js";
+import { businessMinutesBetween, calendarOf, type BusinessCalendar } from "../sla/index.js";
+import { addDays, addMonths, daysBetween, isLocalDate, localDateOf, localMidnight } from "./time.js";
+
+export type ReportScope = {
+  departmentId?: string | undefined;
+  schoolId?: string | undefined;
+  topicId?: string | undefined;
+  channel?: ChannelType | undefined;
+  kind?: ConversationKind | undefined;
+  language?: Language | undefined;
+};
+export type ReportQuery = ReportScope & { from?: string | undefined; to?: string | undefined };
+
+export type Period = { from: Date; to: Date };
+export type Env = { cal: BusinessCalendar; timeZone: string; period: Period; previous: Period; snapshotAt: Date; previousSnapshotAt: Date };
+
+export const HOUR_MS = 3_600_000;
+const FIVE_YEARS_MS = (5 * 365 + 2) * 86_400_000;
+const PAUSED = new Set(["pending", "resolved"]);
+
+export const round = (x: number | null, places: number): number | null => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** places) / 10 ** places);
+export const ratio = (n: number, d: number, places = 4): number | null => (d === 0 ? null : round(n / d, places));
+export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export const iso = (d: Date): string => d.toISOString();
+export const ts = (d: Date): SQL => sql`${iso(d)}::timestamptz`;
+
+/** The lower median (no interpolation), null for no values. */
+export function lowerMedian(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(sorted.length / 2) - 1]!;
+}
+
+export function invalid(name: string, reason: string, message: string): AppError {
+  return new AppError("validation_failed", message, { invalidParams: [{ name, reason }] });
+}
+
+/**
+ * The period `[from, to)` in the district's zone (local dates are local midnights; default: the last 30 local days
+ * including today), its previous equivalent period (the previous calendar months when both ends are the first of
+ * a month, the same number of local days before otherwise, the same length for instants) and snapshot instants.
+ */
+export async function resolvePeriod(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined }): Promise<Env> {
+  const district = await getDistrict(ctx);
+  const tz = district.timeZone;
+  const today = localDateOf(tz, ctx.now());
+  const fromS = q.from ?? addDays(today, -29);
+  const toS = q.to ?? addDays(today, 1);
+  const at = (s: string): Date => (isLocalDate(s) ? localMidnight(tz, s) : new Date(s));
+  const from = at(fromS);
+  const to = at(toS);
+  if (Number.isNaN(from.getTime())) throw invalid("from", "invalid", "from is not a date");
+  if (Number.isNaN(to.getTime())) throw invalid("to", "invalid", "to is not a date");
+  if (to <= from) throw invalid("to", "before_from", "to must be after from");
+  if (to.getTime() - from.getTime() > FIVE_YEARS_MS) throw invalid("to", "too_long", "A report spans at most five years");
+  let prevFrom: Date;
+  if (isLocalDate(fromS) && isLocalDate(toS)) {
+    if (fromS.endsWith("-01") && toS.endsWith("-01")) {
+      const months = (Number(toS.slice(0, 4)) - Number(fromS.slice(0, 4))) * 12 + Number(toS.slice(5, 7)) - Number(fromS.slice(5, 7));
+      prevFrom = localMidnight(tz, addMonths(fromS, -months));
+    } else {
+      prevFrom = localMidnight(tz, addDays(fromS, -daysBetween(fromS, toS)));
+    }
+  } else {
+    prevFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
+  }
+  const now = ctx.now();
+  const snap = (d: Date): Date => (d > now ? now : d);
+  return {
+    cal: calendarOf(district),
+    timeZone: tz,
+    period: { from, to },
+    previous: { from: prevFrom, to: from },
+    snapshotAt: snap(to),
+    previousSnapshotAt: snap(from),
+  };
+}
+
+/** The tenant boundary plus the scope filters, on the conversations' current values. */
+export function scopeWhere(ctx: Ctx, s: ReportScope): SQL {
+  const conds: SQL[] = [eq(conversations.districtId, ctx.districtId)];
+  if (s.departmentId) conds.push(eq(conversations.departmentId, s.departmentId));
+  if (s.schoolId) conds.push(eq(conversations.schoolId, s.schoolId));
+  if (s.topicId) conds.push(eq(conversations.topicId, s.topicId));
+  if (s.channel) conds.push(eq(conversations.channel, s.channel));
+  if (s.kind) conds.push(eq(conversations.kind, s.kind));
+  if (s.language) conds.push(eq(conversations.language, s.language));
+  return and(...conds)!;
+}
+
+export const inPeriod = (col: AnyPgColumn, p: Period): SQL => and(gte(col, p.from), lt(col, p.to))!;
+
+/** Pause intervals (pending, or resolved before a reopen) of conversations, from their status_changed events. */
+export async function pausesOf(ctx: Ctx, convWhere: SQL): Promise<Map<string, [number, number][]>> {
+  const rows = await ctx.db
+    .select({ conversationId: events.conversationId, createdAt: events.createdAt, data: events.data })
+    .from(events)
+    .where(
+      and(
+        eq(events.districtId, ctx.districtId),
+        eq(events.type, "conversation.status_changed"),
+        inArray(events.conversationId, ctx.db.select({ id: conversations.id }).from(conversations).where(convWhere)),
+      ),
+    )
+    .orderBy(asc(events.seq));
+  const out = new Map<string, [number, number][]>();
+  const open = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.conversationId) continue;
+    const from = String(r.data.from);
+    const to = String(r.data.to);
+    const t = r.createdAt.getTime();
+    if (PAUSED.has(to) && !PAUSED.has(from)) open.set(r.conversationId, t);
+    else if (!PAUSED.has(to) && PAUSED.has(from)) {
+      const start = open.get(r.conversationId);
+      if (start !== undefined) {
+        out.set(r.conversationId, [...(out.get(r.conversationId) ?? []), [start, t]]);
+        open.delete(r.conversationId);
+      }
+    }
+  }
+  for (const [id, start] of open) out.set(id, [...(out.get(id) ?? []), [start, Number.POSITIVE_INFINITY]]);
+  return out;
+}
+
+/** Business minutes from a to b minus the business minutes of the pauses inside. */
+export function businessMinutesUnpaused(cal: BusinessCalendar, a: Date, b: Date, pauses: readonly [number, number][]): number {
+  if (b <= a) return 0;
+  let total = businessMinutesBetween(cal, a, b);
+  for (const [ps, pe] of pauses) {
+    const s = Math.max(ps, a.getTime());
+    const e = Math.min(pe, b.getTime());
+    if (e > s) total -= businessMinutesBetween(cal, new Date(s), new Date(e));
+  }
+  return Math.max(0, total);
+}
+

@@ -1,0 +1,115 @@
+/** Trending topics and "you asked, we answered" (docs/METRICS.md). Topic names only: no family's words. */
+import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { ReportAnswered, ReportTrending } from "../../../common/contract/reports.js";
+import { conversations, ratings } from "../../db/schema/index.js";
+import { listTopics } from "../districts/index.js";
+import type { Ctx } from "../shared/ctx.js";
+import { businessDayMinutes } from "../sla/index.js";
+import { periodOut } from "./service.js";
+import { businessMinutesUnpaused, inPeriod, lowerMedian, pausesOf, ratio, resolvePeriod, round, scopeWhere, ts, type ReportQuery } from "./shared.js";
+
+const BASELINE_PERIODS = 8;
+const MIN_COUNT = 5;
+
+async function topicNames(ctx: Ctx): Promise<Map<string, string>> {
+  return new Map((await listTopics(ctx, { includePrivate: true, includeInactive: true })).map((t) => [t.id, t.name.en]));
+}
+
+/** Whether a topic's count spikes against its baseline: at least 5 and at least baseline + 3·√max(baseline, 1). */
+export function isTrending(count: number, baseline: number): boolean {
+  return count >= MIN_COUNT && count >= baseline + 3 * Math.sqrt(Math.max(baseline, 1));
+}
+
+/**
+ * Each topic's count in the period against its own baseline, the mean count over the 8 periods of the same length
+ * immediately before; the trending ones, highest ratio `count / max(baseline, 1)` first.
+ */
+export async function reportTrending(ctx: Ctx, q: ReportQuery): Promise<ReportTrending> {
+  const env = await resolvePeriod(ctx, q);
+  const len = env.period.to.getTime() - env.period.from.getTime();
+  const start = new Date(env.period.from.getTime() - BASELINE_PERIODS * len);
+  // bucket 0 = the period; 1..8 = the equivalent periods before it
+  const bucket = sql<number>`ceil(extract(epoch from (${ts(env.period.from)} - ${conversations.createdAt})) * 1000 / ${len})::int`;
+  const rows = await ctx.db
+    .select({ topicId: conversations.topicId, bucket, n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(scopeWhere(ctx, q), isNotNull(conversations.topicId), gte(conversations.createdAt, start), lt(conversations.createdAt, env.period.to)))
+    .groupBy(sql`1, 2`); // by position: the bucket expression binds parameters, so it cannot be repeated
+  const byTopic = new Map<string, { count: number; before: number }>();
+  for (const r of rows) {
+    const e = byTopic.get(r.topicId!) ?? { count: 0, before: 0 };
+    if (Number(r.bucket) <= 0) e.count += r.n;
+    else e.before += r.n;
+    byTopic.set(r.topicId!, e);
+  }
+  const names = await topicNames(ctx);
+  const out = [...byTopic]
+    .map(([topicId, e]) => {
+      const baseline = e.before / BASELINE_PERIODS;
+      return { topicId, label: names.get(topicId) ?? topicId, count: e.count, baseline, ratio: round(e.count / Math.max(baseline, 1), 2)! };
+    })
+    .filter((r) => isTrending(r.count, r.baseline))
+    .map((r) => ({ ...r, baseline: round(r.baseline, 2)! }))
+    .sort((a, b) => b.ratio - a.ratio || b.count - a.count || a.label.localeCompare(b.label));
+  return { period: periodOut(env), rows: out };
+}
+
+const HIGH_RATING = 8;
+const ANSWERED_TOPICS = 10;
+
+/**
+ * "You asked, we answered": the topics with the most conversations resolved in the period (status resolved now,
+ * `resolved_at` in the period), each with the median resolution time in business days (pauses excluded) and the
+ * share of its ratings submitted in the period whose mean of the three dimensions is 8 or more.
+ */
+export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAnswered> {
+  const env = await resolvePeriod(ctx, q);
+  const resolvedIn = and(scopeWhere(ctx, q), eq(conversations.status, "resolved"), isNotNull(conversations.topicId), inPeriod(conversations.resolvedAt, env.period))!;
+  const top = await ctx.db
+    .select({ topicId: conversations.topicId, n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(resolvedIn)
+    .groupBy(conversations.topicId)
+    .orderBy(sql`count(*) desc`)
+    .limit(ANSWERED_TOPICS);
+  if (!top.length) return { period: periodOut(env), rows: [] };
+  const topicIds = top.map((t) => t.topicId!);
+  const timed = and(resolvedIn, inArray(conversations.topicId, topicIds))!;
+  const convs = await ctx.db
+    .select({ id: conversations.id, topicId: conversations.topicId, createdAt: conversations.createdAt, resolvedAt: conversations.resolvedAt })
+    .from(conversations)
+    .where(timed);
+  const pauses = await pausesOf(ctx, timed);
+  const dayMinutes = businessDayMinutes(env.cal) || 1;
+  const days = new Map<string, number[]>();
+  for (const c of convs) {
+    const list = days.get(c.topicId!) ?? [];
+    list.push(businessMinutesUnpaused(env.cal, c.createdAt, c.resolvedAt!, pauses.get(c.id) ?? []) / dayMinutes);
+    days.set(c.topicId!, list);
+  }
+  const rated = await ctx.db
+    .select({
+      topicId: conversations.topicId,
+      n: sql<number>`count(*)::int`,
+      high: sql<number>`(count(*) filter (where (${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy}) >= ${3 * HIGH_RATING}))::int`,
+    })
+    .from(ratings)
+    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
+    .where(and(eq(ratings.districtId, ctx.districtId), scopeWhere(ctx, q), inArray(conversations.topicId, topicIds), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
+    .groupBy(conversations.topicId);
+  const names = await topicNames(ctx);
+  return {
+    period: periodOut(env),
+    rows: top.map((t) => {
+      const r = rated.find((x) => x.topicId === t.topicId);
+      return {
+        topicId: t.topicId!,
+        label: names.get(t.topicId!) ?? t.topicId!,
+        resolved: t.n,
+        resolutionMedianBusinessDays: round(lowerMedian(days.get(t.topicId!) ?? []), 1),
+        highRatingShare: r ? ratio(r.high, r.n) : null,
+        ratings: r?.n ?? 0,
+      };
+    }),
+  };
+}
