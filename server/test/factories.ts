@@ -32,7 +32,7 @@ export type TestDistrict = {
  * Departments hand out work by `assignment` ("queue" unless asked: tests that are not about routing assign by hand).
  */
 export async function buildDistrict(
-  t: TestApp,
+  t: Pick<TestApp, "database">,
   overrides: { slug?: string; name?: string; prefix?: string; assignment?: "round_robin" | "least_load" | "queue" } = {},
 ): Promise<TestDistrict> {
   const slug = overrides.slug ?? `d-${randomBytes(4).toString("hex")}`;
