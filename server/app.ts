@@ -11,6 +11,8 @@ import { createLiveHub } from "./http/live.js";
 import { publicRoutes } from "./http/public/index.js";
 import { devOutboxRoutes } from "./http/dev/outbox.js";
 import { emailWebhookRoutes } from "./http/webhooks/email.js";
+import { securityOf } from "./http/plugins/limits.js";
+import { securityHeaders } from "./http/plugins/security-headers.js";
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -19,6 +21,11 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   ZodTypeProvider
 >;
+
+/** A hop count becomes proxy-addr's "trust the first n hops" function (Fastify's types take no number). */
+function trustProxyOption(v: boolean | number | string): boolean | string | ((addr: string, hop: number) => boolean) {
+  return typeof v === "number" ? (_addr, hop) => hop < v : v;
+}
 
 /** Builds the Fastify instance without listening; tests call app.inject(). */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -29,13 +36,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Whose X-Forwarded-For/-Proto to believe (TRUST_PROXY): req.ip keys the rate limits, req.protocol decides HSTS.
+    trustProxy: trustProxyOption(securityOf(deps).trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app as unknown as FastifyInstance);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    securityHeaders(req, reply);
   });
   // Staff auth first, so it sees (and records the declarations of) every route registered after it.
   await app.register(authPlugin, { deps });

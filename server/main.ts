@@ -67,7 +67,7 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
     }
     let address: string | null = null;
     if (config.role !== "worker") {
-      const deps: AppDeps = { database, jobs, log, now: () => new Date(), publicUrl: config.publicUrl, devOutbox: config.devOutbox };
+      const deps: AppDeps = { database, jobs, log, now: () => new Date(), publicUrl: config.publicUrl, devOutbox: config.devOutbox, security: config.security };
       app = await buildApp(deps);
       address = await app.listen({ host: config.host, port: config.port });
       if (config.inboundSmtp.enabled) {

@@ -122,6 +122,9 @@ export const en = {
   badRequestBody: "Please go back and try again.",
   errorTitle: "Something went wrong",
   errorBody: "Please try again in a few minutes.",
+  tooManyTitle: "Too many attempts",
+  tooManyBody: (minutes: number) =>
+    `We received many messages from your connection in a short time. Please wait ${minutes === 1 ? "1 minute" : `${minutes} minutes`} and send it again. What you typed was not saved. In an emergency, call 911.`,
   homeLink: "Go to the Let's Talk page",
 };
 
@@ -247,6 +250,9 @@ export const es: PublicCatalog = {
   badRequestBody: "Regrese e inténtelo de nuevo.",
   errorTitle: "Algo salió mal",
   errorBody: "Inténtelo de nuevo en unos minutos.",
+  tooManyTitle: "Demasiados intentos",
+  tooManyBody: (minutes) =>
+    `Recibimos muchos mensajes desde su conexión en poco tiempo. Espere ${minutes === 1 ? "1 minuto" : `${minutes} minutos`} y vuelva a enviarlo. Lo que escribió no se guardó. En una emergencia, llame al 911.`,
   homeLink: "Ir a la página Hablemos",
 };
 

@@ -1,3 +1,4 @@
+import type { SecurityConfig } from "../config/index.js";
 import type { Database, Tx } from "../db/client.js";
 import type { Actor, Ctx } from "../domain/shared/ctx.js";
 import type { JobRunner } from "../jobs/runner.js";
@@ -11,6 +12,8 @@ export type AppDeps = {
   now: () => Date;
   publicUrl: string;
   devOutbox: boolean;
+  /** Proxy trust, rate limits and sign-in lockout; DEFAULT_SECURITY when absent. */
+  security?: SecurityConfig;
 };
 
 /** Builds a command context on a given handle (a transaction, or the database for reads). */

@@ -1,4 +1,5 @@
 import { buildApp, type App } from "../app.js";
+import type { SecurityConfig } from "../config/index.js";
 import type { Mailer, OutgoingEmail } from "../channels/email/mailer.js";
 import type { Database, Tx } from "../db/client.js";
 import type { Actor, Ctx } from "../domain/shared/ctx.js";
@@ -59,14 +60,14 @@ export type TestApp = {
 export const TEST_PUBLIC_URL = "http://frontoffice.test";
 
 /** A full application on a fresh migrated database (PGlite clone, or PostgreSQL with TEST_DB=postgres). */
-export async function testApp(opts: { clock?: FakeClock; devOutbox?: boolean } = {}): Promise<TestApp> {
+export async function testApp(opts: { clock?: FakeClock; devOutbox?: boolean; security?: SecurityConfig } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const clock = opts.clock ?? shiftableClock();
   const mailer = recordingMailer();
   const jobs = createJobRunner(database, { database, publicUrl: TEST_PUBLIC_URL, mailer, now: clock.now }, log);
   await jobs.init();
-  const deps: AppDeps = { database, jobs, log, now: clock.now, publicUrl: TEST_PUBLIC_URL, devOutbox: opts.devOutbox ?? true };
+  const deps: AppDeps = { database, jobs, log, now: clock.now, publicUrl: TEST_PUBLIC_URL, devOutbox: opts.devOutbox ?? true, ...(opts.security ? { security: opts.security } : {}) };
   const app = await buildApp(deps);
   await app.ready();
   const system: Actor = { kind: "system", reason: "test" };

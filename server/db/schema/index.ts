@@ -4,3 +4,4 @@ export * from "./conversations.js";
 export * from "./channels.js";
 export * from "./routing.js";
 export * from "./idempotency.js";
+export * from "./limits.js";

@@ -9,6 +9,8 @@ import { AppError } from "../../lib/errors.js";
 import type { AppDeps } from "../context.js";
 import { idempotencyKeyOf, storeOnce } from "./idempotency.js";
 import { loadDistrict, PUBLIC, readCtx } from "./request.js";
+import { rule } from "../plugins/limits.js";
+import { publicWriteLimit } from "./request.js";
 import { checkSubmission, submissionProblem } from "./submission.js";
 
 /** Schema errors named like the form's fields (`message`, `fields.bus_number`), without a `body.` prefix. */
@@ -34,6 +36,11 @@ export function publicApiRoutes(deps: AppDeps) {
         schema: { params: z.object({ district: z.string() }), body: CreateInquiryBodySchema, response: { 201: CreateInquiryResponseSchema } },
         attachValidation: true,
         ...PUBLIC,
+        preValidation: publicWriteLimit(deps, (req, limits) => {
+          const topic = (req.body as { topic?: unknown } | undefined)?.topic;
+          const p = req.params as { district: string };
+          return [rule("form", limits.form, `${typeof topic === "string" ? topic.slice(0, 100) : ""}\u0000${req.ip}`, p.district)];
+        }),
       },
       async (req, reply) => {
         const key = idempotencyKeyOf(req);

@@ -18,9 +18,19 @@ function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number)
   const { lang } = resolveLanguage({ query: queryValue(req, "lang"), cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
   const t = publicMessages(lang);
   const district = districtOf(req);
+  const retryAfter = Number(reply.getHeader("retry-after") ?? 60);
   const [title, text] =
-    status === 404 ? [t.notFoundTitle, t.notFoundBody] : status >= 500 ? [t.errorTitle, t.errorBody] : [t.badRequestTitle, t.badRequestBody];
-  return setPageHeaders(reply)
+    status === 404
+      ? [t.notFoundTitle, t.notFoundBody]
+      : status === 429
+        ? [t.tooManyTitle, t.tooManyBody(Math.max(1, Math.ceil(retryAfter / 60)))]
+        : status >= 500
+          ? [t.errorTitle, t.errorBody]
+          : [t.badRequestTitle, t.badRequestBody];
+  // A refused form post inside the embed dialog must still show its page there.
+  const route = req.routeOptions.url ?? "";
+  const frameable = route === "/d/:district" || route === "/d/:district/topics/:topic";
+  return setPageHeaders(reply, { frameable })
     .status(status)
     .send(messagePage({ lang, title, text, districtName: district?.name, home: district ? `/d/${district.slug}` : undefined }));
 }

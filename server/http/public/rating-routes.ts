@@ -9,7 +9,7 @@ import { first, readFormBody } from "./body.js";
 import { html } from "./html.js";
 import { messagePage, page, setPageHeaders } from "./layout.js";
 import { ratingBody, SCALES, type RatingState, type Scale } from "./rating-page.js";
-import { loadDistrict, pageLanguage, PUBLIC, PUBLIC_ACTOR, queryValue, readCtx, reqLog } from "./request.js";
+import { loadDistrict, pageLanguage, PUBLIC, PUBLIC_ACTOR, publicWriteLimit, queryValue, readCtx, reqLog } from "./request.js";
 
 type RateParams = { district: string; token: string };
 
@@ -60,7 +60,7 @@ export function ratingRoutes(deps: AppDeps) {
       return sendForm(reply, { lang, districtName: district.name, reference: link.conversation.reference, path });
     });
 
-    app.post<{ Params: RateParams }>("/:district/rate/:token", PUBLIC, async (req, reply) => {
+    app.post<{ Params: RateParams }>("/:district/rate/:token", { ...PUBLIC, preValidation: publicWriteLimit(deps) }, async (req, reply) => {
       const { district, link, lang, path } = await loadRating(deps, req, reply, req.params);
       const closed = closedReason(deps, link);
       if (closed) return sendClosed(reply, lang, district.name, closed);

@@ -6,11 +6,19 @@ import type { Actor, Ctx } from "../../domain/shared/ctx.js";
 import { notFound } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import { buildCtx, type AppDeps } from "../context.js";
+import type { SecurityConfig } from "../../config/index.js";
+import type { LimitRule } from "../../domain/limits/index.js";
+import { limitHook, rule } from "../plugins/limits.js";
 import { langCookie, resolveLanguage } from "./lang.js";
 import type { PageLinks } from "./layout.js";
 
 /** Route options of every public route: the audience recorded in the route declarations (no session, no staff auth). */
 export const PUBLIC = { config: { audience: "public" as const } };
+
+/** Every public write counts against the client IP's limit (across districts). */
+export function publicWriteLimit(deps: AppDeps, extra: (req: FastifyRequest, limits: SecurityConfig["limits"]) => LimitRule[] = () => []) {
+  return limitHook(deps, (req, limits) => [rule("public-ip", limits.publicIp, req.ip), ...extra(req, limits)]);
+}
 
 /** Public writes act as an unknown contact; commands attach the real contact themselves. */
 export const PUBLIC_ACTOR: Actor = { kind: "contact", contactId: null };

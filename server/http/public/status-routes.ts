@@ -10,7 +10,8 @@ import { inTransaction, type AppDeps } from "../context.js";
 import { first, readFormBody } from "./body.js";
 import { loc } from "./form-page.js";
 import { page, setPageHeaders } from "./layout.js";
-import { loadDistrict, pageLanguage, pageLinks, PUBLIC, queryValue, readCtx, reqLog } from "./request.js";
+import { rule } from "../plugins/limits.js";
+import { loadDistrict, pageLanguage, pageLinks, PUBLIC, publicWriteLimit, queryValue, readCtx, reqLog } from "./request.js";
 import { statusBody, type StatusView } from "./status-page.js";
 import { checkFiles, MESSAGE_MAX } from "./submission.js";
 
@@ -65,7 +66,14 @@ export function statusRoutes(deps: AppDeps) {
       return sendStatus(deps, req, reply, lang, loaded);
     });
 
-    app.post<{ Params: TokenParams }>("/:district/c/:token/messages", PUBLIC, async (req, reply) => {
+    const limited = {
+      ...PUBLIC,
+      preValidation: publicWriteLimit(deps, (req, limits) => {
+        const p = req.params as TokenParams;
+        return [rule("write-back", limits.writeBack, `${p.token}\u0000${req.ip}`, p.district)];
+      }),
+    };
+    app.post<{ Params: TokenParams }>("/:district/c/:token/messages", limited, async (req, reply) => {
       const loaded = await loadConversation(deps, req, req.params);
       const { lang, t } = pageLanguage(req, reply, loaded.conversation.language as Language);
       const body = await readFormBody(req);

@@ -11,6 +11,8 @@ import { emptyState, loc, stateFromBody, submissionFromState, topicFormBody, typ
 import { landingBody } from "./landing-page.js";
 import { page, setPageHeaders } from "./layout.js";
 import { loadDistrict, pageLanguage, pageLinks, PUBLIC, queryValue, readCtx } from "./request.js";
+import { rule } from "../plugins/limits.js";
+import { publicWriteLimit } from "./request.js";
 import { checkFiles, checkSubmission, type SubmissionError } from "./submission.js";
 
 type DistrictParams = { district: string };
@@ -75,7 +77,14 @@ export function topicRoutes(deps: AppDeps) {
       return sendForm(req, reply, pageLanguage(req, reply).lang, loaded);
     });
 
-    app.post<{ Params: TopicParams }>("/:district/topics/:topic", PUBLIC, async (req, reply) => {
+    const limited = {
+      ...PUBLIC,
+      preValidation: publicWriteLimit(deps, (req, limits) => {
+        const p = req.params as TopicParams;
+        return [rule("form", limits.form, `${p.topic}\u0000${req.ip}`, p.district)];
+      }),
+    };
+    app.post<{ Params: TopicParams }>("/:district/topics/:topic", limited, async (req, reply) => {
       const { district, topic, schools } = await loadTopic(deps, req, req.params);
       const { lang } = pageLanguage(req, reply);
       const body = await readFormBody(req);

@@ -4,6 +4,7 @@ import { receiveRawEmail } from "../../ingest/email.js";
 import { INBOUND_MAX_BYTES } from "../../ingest/smtp.js";
 import { AppError } from "../../lib/errors.js";
 import type { AppDeps } from "../context.js";
+import { limitHook, rule } from "../plugins/limits.js";
 
 const RAW_TYPES = ["message/rfc822", "application/octet-stream", "text/plain"];
 
@@ -15,7 +16,8 @@ const RAW_TYPES = ["message/rfc822", "application/octet-stream", "text/plain"];
 export function emailWebhookRoutes(deps: AppDeps) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     app.addContentTypeParser(RAW_TYPES, { parseAs: "buffer", bodyLimit: INBOUND_MAX_BYTES }, (_req, body, done) => done(null, body));
-    app.post("/webhooks/email/raw", { bodyLimit: INBOUND_MAX_BYTES, config: { audience: "provider" } }, async (req, reply) => {
+    const preValidation = limitHook(deps, (req, limits) => [rule("webhook-ip", limits.webhookIp, req.ip)]);
+    app.post("/webhooks/email/raw", { bodyLimit: INBOUND_MAX_BYTES, config: { audience: "provider" }, preValidation }, async (req, reply) => {
       const auth = req.headers.authorization ?? "";
       const secret = auth.startsWith("Bearer ") ? auth.slice(7).trim() : "";
       const channel = secret ? await findChannelByWebhookSecret(deps.database.db, secret) : undefined;

@@ -5,9 +5,11 @@ import { StaffSummarySchema } from "../../../../common/contract/conversations.js
 import type { Role } from "../../../../common/enums.js";
 import { staff } from "../../../db/schema/index.js";
 import { findDistrictBySlug, getDistrict } from "../../../domain/districts/index.js";
+import { clearLoginFailures, loginKey, loginLockedFor, recordLoginFailure } from "../../../domain/limits/index.js";
 import { actorForStaff, createSession, deleteSession, verifyPassword } from "../../../domain/staff/index.js";
 import { AppError } from "../../../lib/errors.js";
 import { buildCtx, type AppDeps } from "../../context.js";
+import { limitHook, rateLimited, rule, securityOf } from "../../plugins/limits.js";
 import { clearSessionCookie, setSessionCookie, staffOf, type StaffAuth } from "../../plugins/auth.js";
 
 export const LoginBodySchema = z.object({
@@ -27,6 +29,15 @@ export type Session = z.infer<typeof SessionSchema>;
 
 // Verifying against a district that does not exist still costs one Argon2 check, so timing reveals nothing.
 const NO_DISTRICT = "00000000-0000-0000-0000-000000000000";
+const REFUSED = "That district, email and password do not match an account";
+
+/** Every attempt counts per client IP and per district + email, before the body is validated. */
+const loginLimits = (deps: AppDeps) =>
+  limitHook(deps, (req, limits) => {
+    const b = (req.body ?? {}) as { district?: unknown; email?: unknown };
+    const text = (v: unknown, max: number) => (typeof v === "string" ? v.trim().toLowerCase().slice(0, max) : "");
+    return [rule("login-ip", limits.loginIp, req.ip), rule("login-account", limits.loginAccount, text(b.email, 254), text(b.district, 64) || "*")];
+  });
 
 async function presentSession(deps: AppDeps, auth: Pick<StaffAuth, "districtId" | "actor">, csrfToken: string | null): Promise<Session> {
   const ctx = buildCtx(deps, deps.database.db, auth.districtId, auth.actor);
@@ -52,18 +63,29 @@ async function presentSession(deps: AppDeps, auth: Pick<StaffAuth, "districtId" 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const db = deps.database.db;
 
+  /**
+   * Sign-in. A district + email (existing or not: the answers never tell) locked after repeated failures gets
+   * 429 with Retry-After without checking the password; a failure counts towards the lock, a success clears it.
+   */
   app.post(
     "/auth/login",
-    { config: { audience: "public" }, schema: { body: LoginBodySchema, response: { 200: SessionSchema } } },
+    { config: { audience: "public" }, preValidation: loginLimits(deps), schema: { body: LoginBodySchema, response: { 200: SessionSchema } } },
     async (req, reply) => {
+      const key = loginKey(req.body.district, req.body.email);
+      const lockedFor = await loginLockedFor(db, key, deps.now());
+      if (lockedFor > 0) {
+        req.log.info({ code: "login_locked", retryAfter: lockedFor }, "sign-in refused");
+        throw rateLimited(reply, lockedFor, "Too many failed sign-ins. Wait and try again.");
+      }
       const district = await findDistrictBySlug(db, req.body.district);
       const found = await verifyPassword(db, district?.id ?? NO_DISTRICT, req.body.email, req.body.password);
-      if (!district || !found) {
-        req.log.info({ code: "login_failed" }, "sign-in refused");
-        throw new AppError("unauthenticated", "That district, email and password do not match an account");
+      const actor = district && found ? await actorForStaff(db, district.id, found.id) : undefined;
+      if (!district || !found || !actor) {
+        const failures = await recordLoginFailure(db, key, deps.now(), securityOf(deps).lockout);
+        req.log.info({ code: "login_failed", failures }, "sign-in refused");
+        throw new AppError("unauthenticated", REFUSED);
       }
-      const actor = await actorForStaff(db, district.id, found.id);
-      if (!actor) throw new AppError("unauthenticated", "That district, email and password do not match an account");
+      await clearLoginFailures(db, key);
       const session = await createSession(db, district.id, found.id, deps.now());
       setSessionCookie(reply, deps, session.token, session.expiresAt);
       req.log.info({ staffId: found.id, districtId: district.id }, "staff signed in");
