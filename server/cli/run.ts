@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   "create-admin": async () => (await import("./commands/create-admin.js")).createAdmin,
   "create-token": async () => (await import("./commands/create-token.js")).createToken,
   eval: async () => (await import("./commands/eval.js")).evalCommand,
+  backup: async () => (await import("./commands/backup.js")).backup,
+  restore: async () => (await import("./commands/backup.js")).restore,
 };
 
 /**

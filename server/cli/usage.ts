@@ -13,6 +13,12 @@ export const COMMAND_USAGE: Record<string, string> = {
   "create-token": `frontoffice create-token --district SLUG --role ROLE [--department SLUG]... [--name NAME]
     Print a new bearer token for the staff API (and nothing else), acting as the service
     account "API (ROLE)" of the district. ROLE is admin, supervisor, agent, recorder or viewer.`,
+  backup: `frontoffice backup --to DIR|FILE
+    Copy the embedded database (stop the server first) into one .tar.gz file: FILE, or a
+    dated file inside DIR. On PostgreSQL use pg_dump (docs/SCALING.md).`,
+  restore: `frontoffice restore --from FILE
+    Replace the embedded database (stop the server first) with a backup; the current one is
+    moved aside, never deleted. On PostgreSQL use pg_restore (docs/SCALING.md).`,
   eval: `frontoffice eval NAME [options]
     Measure a model on a labelled file; "frontoffice eval NAME --help" for its options.`,
   help: `frontoffice help [COMMAND]

@@ -96,11 +96,12 @@ export async function killAllAppProcesses(): Promise<void> {
 }
 
 /**
- * Spawns `frontoffice start --role <role>` on ephemeral ports (HTTP and SMTP) against `databaseUrl`, with the
+ * Spawns `frontoffice start --role <role>` on ephemeral ports (HTTP and SMTP) against `databaseUrl` (or DATA_DIR), with the
  * demo seed and rate limits off, and resolves once it is ready (the banner is printed).
  */
 export async function startAppProcess(opts: {
-  databaseUrl: string;
+  /** PostgreSQL; without it the process opens the embedded database in `env.DATA_DIR`. */
+  databaseUrl?: string;
   role: "web" | "worker" | "all";
   env?: Record<string, string>;
   timeoutMs?: number;
@@ -110,7 +111,7 @@ export async function startAppProcess(opts: {
     HOME: process.env.HOME,
     NODE_ENV: "production",
     LOG_LEVEL: "info",
-    DATABASE_URL: opts.databaseUrl,
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     HOST: "127.0.0.1",
     PORT: "0",
     SMTP_PORT: "0",

@@ -102,7 +102,7 @@ export async function buildDistrict(
 export type TestStaff = { staff: StaffRow; actor: StaffActor; token: string; password: string };
 
 export async function buildStaff(
-  t: TestApp,
+  t: Pick<TestApp, "database">,
   districtId: string,
   opts: { role?: Role; departmentIds?: string[]; name?: string; email?: string } = {},
 ): Promise<TestStaff> {
