@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
+import { DEFAULT_SECURITY } from "../../config/index.js";
 import { conversations, idempotencyKeys, outboundEmails } from "../../db/schema/index.js";
 import { deleteExpiredIdempotencyKeys, IDEMPOTENCY_TTL_MS } from "../../domain/idempotency/index.js";
 import { buildDistrict, type TestDistrict } from "../../test/factories.js";
@@ -9,7 +10,9 @@ import { FORM_TOKEN_FIELD } from "./idempotency.js";
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await testApp();
+  // Every repeat is a request the rate limits count; these tests repeat on purpose.
+  const generous = { max: 10_000, windowSeconds: 600 };
+  t = await testApp({ security: { ...DEFAULT_SECURITY, limits: { ...DEFAULT_SECURITY.limits, publicIp: generous, form: generous } } });
 });
 afterAll(() => t.close());
 
