@@ -88,6 +88,13 @@ export const conversations = pgTable(
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /**
+     * Business minutes from creation to the first response / to the (last) resolution, minus the pauses (pending, or
+     * resolved before a reopen), stamped when they happen on the district calendar of that moment (docs/METRICS.md),
+     * so reports take medians in SQL. Null until then; the reports compute the same from the timeline when null.
+     */
+    firstResponseBusinessMinutes: integer("first_response_business_minutes"),
+    resolutionBusinessMinutes: integer("resolution_business_minutes"),
     tags: text("tags").array().notNull().default(sql`ARRAY[]::text[]`),
     /** Why it went where it went: the routing steps, and the classifier's suggestions when it waits in triage. */
     routing: jsonb("routing").$type<RoutingExplanation>(),

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { conversations, conversationWatchers, type ConversationRow } from "../../db/schema/index.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import type { Ctx } from "../shared/ctx.js";
+import { stampServiceTimes } from "./service-times.js";
 import { byIdInDistrict, can, type ConversationAction } from "./policy.js";
 
 /**
@@ -37,10 +38,10 @@ export async function watcherIdsOf(ctx: Ctx, conversationId: string): Promise<st
 export async function saveConversation(ctx: Ctx, id: string, changes: Partial<ConversationRow>): Promise<ConversationRow> {
   const [row] = await ctx.db
     .update(conversations)
-    .set({ ...changes, updatedAt: ctx.now() })
+    .set({ ...changes, ...(changes.resolvedAt === null ? { resolutionBusinessMinutes: null } : {}), updatedAt: ctx.now() })
     .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, id)))
     .returning();
-  return row!;
+  return stampServiceTimes(ctx, row!);
 }
 
 /** Checks the actor may see the conversation (watchers included), without locking it. */

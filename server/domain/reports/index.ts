@@ -20,16 +20,15 @@ import type {
 } from "../../../common/contract/reports.js";
 import { alerts, conversations, ratings, staff, topics } from "../../db/schema/index.js";
 import { listCategories, listDepartments, listSchools, listTopics } from "../districts/index.js";
+import { businessMinutesUnpaused, pausesOf } from "../sla/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import {
-  businessMinutesUnpaused,
   HOUR_MS,
   inPeriod,
   invalid,
   iso,
   lowerMedian,
   num,
-  pausesOf,
   ratio,
   resolvePeriod,
   round,
@@ -51,12 +50,42 @@ const decidedSql = (snap: Date): SQL =>
   sql`(${conversations.firstResponseAt} is not null or 'first_response' = any(${conversations.slaBreached}) or ${conversations.firstResponseDueAt} <= ${ts(snap)})`;
 const withinSql = sql`(${conversations.firstResponseAt} is not null and not ('first_response' = any(${conversations.slaBreached})))`;
 
+const unstampedSql = sql`((${conversations.firstResponseAt} is not null and ${conversations.firstResponseBusinessMinutes} is null) or (${conversations.status} = 'resolved' and ${conversations.resolvedAt} is not null and ${conversations.resolutionBusinessMinutes} is null))`;
+
+/**
+ * Business-minute medians of first response and resolution computed from the calendar and the timeline's pauses,
+ * taking the stamped minutes where a conversation has them: for data from before they were stamped.
+ */
+async function businessMediansFromTimeline(ctx: Ctx, env: Env, convWhere: SQL): Promise<[number | null, number | null]> {
+  const timed = await ctx.db
+    .select({
+      id: conversations.id,
+      createdAt: conversations.createdAt,
+      firstResponseAt: conversations.firstResponseAt,
+      resolvedAt: conversations.resolvedAt,
+      status: conversations.status,
+      frMinutes: conversations.firstResponseBusinessMinutes,
+      resMinutes: conversations.resolutionBusinessMinutes,
+    })
+    .from(conversations)
+    .where(and(convWhere, sql`(${conversations.firstResponseAt} is not null or ${conversations.status} = 'resolved')`));
+  const pauses = await pausesOf(ctx, and(convWhere, unstampedSql)!);
+  const minutes = (c: (typeof timed)[number], end: Date) => businessMinutesUnpaused(env.cal, c.createdAt, end, pauses.get(c.id) ?? []);
+  const fr: number[] = [];
+  const res: number[] = [];
+  for (const c of timed) {
+    if (c.firstResponseAt) fr.push(c.frMinutes ?? minutes(c, c.firstResponseAt));
+    if (c.status === "resolved" && c.resolvedAt) res.push(c.resMinutes ?? minutes(c, c.resolvedAt));
+  }
+  return [lowerMedian(fr), lowerMedian(res)];
+}
+
 /** Every figure of the summary for one period. */
 async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: ReportScope): Promise<ReportFigures> {
   const scoped = scopeWhere(ctx, scope);
   const convWhere = and(scoped, inPeriod(conversations.createdAt, period))!;
 
-  const [agg] = await ctx.db
+  const aggQ = ctx.db
     .select({
       conversations: sql<number>`count(*)::int`,
       compliments: sql<number>`(count(*) filter (where ${conversations.kind} = 'compliment'))::int`,
@@ -67,6 +96,9 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
       resMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by ${resSeconds}) filter (where ${conversations.status} = 'resolved')`,
       decided: sql<number>`(count(*) filter (where ${decidedSql(snap)}))::int`,
       within: sql<number>`(count(*) filter (where ${withinSql}))::int`,
+      frBusinessMedianMinutes: sql<number | null>`percentile_disc(0.5) within group (order by ${conversations.firstResponseBusinessMinutes})`,
+      resBusinessMedianMinutes: sql<number | null>`percentile_disc(0.5) within group (order by ${conversations.resolutionBusinessMinutes}) filter (where ${conversations.status} = 'resolved')`,
+      unstamped: sql<number>`(count(*) filter (where ${unstampedSql}))::int`,
     })
     .from(conversations)
     .where(convWhere);
@@ -78,21 +110,7 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
     .groupBy(conversations.contactId)
     .having(sql`count(*) >= 2`)
     .as("repeaters");
-  const [repeat] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(repeaters);
-
-  // business-hours medians: calendar arithmetic on the answered / resolved conversations, minus their pauses
-  const timed = await ctx.db
-    .select({ id: conversations.id, createdAt: conversations.createdAt, firstResponseAt: conversations.firstResponseAt, resolvedAt: conversations.resolvedAt, status: conversations.status })
-    .from(conversations)
-    .where(and(convWhere, sql`(${conversations.firstResponseAt} is not null or ${conversations.status} = 'resolved')`));
-  const pauses = timed.length ? await pausesOf(ctx, convWhere) : new Map<string, [number, number][]>();
-  const frBusiness: number[] = [];
-  const resBusiness: number[] = [];
-  for (const c of timed) {
-    const p = pauses.get(c.id) ?? [];
-    if (c.firstResponseAt) frBusiness.push(businessMinutesUnpaused(env.cal, c.createdAt, c.firstResponseAt, p) / 60);
-    if (c.status === "resolved" && c.resolvedAt) resBusiness.push(businessMinutesUnpaused(env.cal, c.createdAt, c.resolvedAt, p) / 60);
-  }
+  const repeatQ = ctx.db.select({ n: sql<number>`count(*)::int` }).from(repeaters);
 
   // snapshots at `snap`
   const openAt = and(scoped, lt(conversations.createdAt, snap))!;
@@ -102,7 +120,7 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
   const soon = new Date(snap.getTime() + 4 * HOUR_MS);
   const dueSoonSql = anyDue((col) => sql`coalesce(${col} > ${ts(snap)} and ${col} <= ${ts(soon)}, false)`);
   const active = sql`${conversations.status} in ('new', 'open')`;
-  const [snapAgg] = await ctx.db
+  const snapAggQ = ctx.db
     .select({
       open: sql<number>`(count(*) filter (where ${conversations.status} in ('new', 'open', 'pending') or ${conversations.resolvedAt} >= ${ts(snap)}))::int`,
       pastDue: sql<number>`(count(*) filter (where ${active} and ${pastDueSql}))::int`,
@@ -112,7 +130,7 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
     .where(openAt);
 
   // ratings submitted in the period (of conversations in scope), and links sent in it
-  const [rate] = await ctx.db
+  const rateQ = ctx.db
     .select({
       count: sql<number>`count(*)::int`,
       accuracy: sql<string | null>`avg(${ratings.accuracy})`,
@@ -123,13 +141,13 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
     .from(ratings)
     .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
     .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, period)));
-  const [requested] = await ctx.db
+  const requestedQ = ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(ratings)
     .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
     .where(and(eq(ratings.districtId, ctx.districtId), scoped, inPeriod(ratings.requestedAt, period)));
 
-  const [alert] = await ctx.db
+  const alertQ = ctx.db
     .select({
       count: sql<number>`count(*)::int`,
       ackMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by extract(epoch from (${alerts.acknowledgedAt} - ${alerts.createdAt})))`,
@@ -137,12 +155,19 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
     .from(alerts)
     .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
     .where(and(eq(alerts.districtId, ctx.districtId), scoped, inPeriod(alerts.createdAt, period)));
-  const [unacked] = await ctx.db
+  const unackedQ = ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(alerts)
     .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
     .where(and(eq(alerts.districtId, ctx.districtId), scoped, eq(alerts.status, "active"), lt(alerts.createdAt, snap)));
 
+  // independent queries, in parallel on PostgreSQL's pool
+  const [[agg], [repeat], [snapAgg], [rate], [requested], [alert], [unacked]] = await Promise.all([aggQ, repeatQ, snapAggQ, rateQ, requestedQ, alertQ, unackedQ]);
+
+  // business-hours medians: the minutes stamped when each happened; the timeline and calendar for any not stamped
+  let frBusinessMedian = num(agg!.frBusinessMedianMinutes);
+  let resBusinessMedian = num(agg!.resBusinessMedianMinutes);
+  if (agg!.unstamped > 0) [frBusinessMedian, resBusinessMedian] = await businessMediansFromTimeline(ctx, env, convWhere);
   const n = agg!.conversations;
   const ratingCount = rate!.count;
   const frS = num(agg!.frMedianSeconds);
@@ -151,9 +176,9 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
   return {
     conversations: n,
     firstResponseMedianHours: frS === null ? null : round(frS / 3600, 1),
-    firstResponseMedianBusinessHours: round(lowerMedian(frBusiness), 1),
+    firstResponseMedianBusinessHours: frBusinessMedian === null ? null : round(frBusinessMedian / 60, 1),
     resolutionMedianHours: resS === null ? null : round(resS / 3600, 1),
-    resolutionMedianBusinessHours: round(lowerMedian(resBusiness), 1),
+    resolutionMedianBusinessHours: resBusinessMedian === null ? null : round(resBusinessMedian / 60, 1),
     withinStandardShare: ratio(agg!.within, agg!.decided),
     unanswered: agg!.unanswered,
     pastDue: snapAgg!.pastDue,
@@ -216,8 +241,7 @@ const periodOut = (p: Period, snap: Date) => ({ from: iso(p.from), to: iso(p.to)
 /** The summary: every figure for the period, the previous equivalent period and the change. */
 export async function reportSummary(ctx: Ctx, q: ReportQuery): Promise<ReportSummary> {
   const env = await resolvePeriod(ctx, q);
-  const cur = await figures(ctx, env, env.period, env.snapshotAt, q);
-  const prev = await figures(ctx, env, env.previous, env.previousSnapshotAt, q);
+  const [cur, prev] = await Promise.all([figures(ctx, env, env.period, env.snapshotAt, q), figures(ctx, env, env.previous, env.previousSnapshotAt, q)]);
   return { ...cur, period: periodOut(env.period, env.snapshotAt), previous: { ...prev, period: periodOut(env.previous, env.previousSnapshotAt) }, change: changes(cur, prev) };
 }
 

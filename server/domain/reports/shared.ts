@@ -1,12 +1,12 @@
 /** Shared pieces of the reports: scope, period, rounding, pauses and business time (docs/METRICS.md conventions). */
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ChannelType, ConversationKind, Language } from "../../../common/enums.js";
-import { conversations, events } from "../../db/schema/index.js";
+import { conversations } from "../../db/schema/index.js";
 import { AppError } from "../../lib/errors.js";
 import { getDistrict } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { businessMinutesBetween, calendarOf, type BusinessCalendar } from "../sla/index.js";
+import { calendarOf, type BusinessCalendar } from "../sla/index.js";
 import { addDays, addMonths, daysBetween, isLocalDate, localDateOf, localMidnight } from "./time.js";
 
 export type ReportScope = {
@@ -24,7 +24,6 @@ export type Env = { cal: BusinessCalendar; timeZone: string; period: Period; pre
 
 export const HOUR_MS = 3_600_000;
 const FIVE_YEARS_MS = (5 * 365 + 2) * 86_400_000;
-const PAUSED = new Set(["pending", "resolved"]);
 
 export const round = (x: number | null, places: number): number | null => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** places) / 10 ** places);
 export const ratio = (n: number, d: number, places = 4): number | null => (d === 0 ? null : round(n / d, places));
@@ -97,49 +96,3 @@ export function scopeWhere(ctx: Ctx, s: ReportScope): SQL {
 }
 
 export const inPeriod = (col: AnyPgColumn, p: Period): SQL => and(gte(col, p.from), lt(col, p.to))!;
-
-/** Pause intervals (pending, or resolved before a reopen) of conversations, from their status_changed events. */
-export async function pausesOf(ctx: Ctx, convWhere: SQL): Promise<Map<string, [number, number][]>> {
-  const rows = await ctx.db
-    .select({ conversationId: events.conversationId, createdAt: events.createdAt, data: events.data })
-    .from(events)
-    .where(
-      and(
-        eq(events.districtId, ctx.districtId),
-        eq(events.type, "conversation.status_changed"),
-        inArray(events.conversationId, ctx.db.select({ id: conversations.id }).from(conversations).where(convWhere)),
-      ),
-    )
-    .orderBy(asc(events.seq));
-  const out = new Map<string, [number, number][]>();
-  const open = new Map<string, number>();
-  for (const r of rows) {
-    if (!r.conversationId) continue;
-    const from = String(r.data.from);
-    const to = String(r.data.to);
-    const t = r.createdAt.getTime();
-    if (PAUSED.has(to) && !PAUSED.has(from)) open.set(r.conversationId, t);
-    else if (!PAUSED.has(to) && PAUSED.has(from)) {
-      const start = open.get(r.conversationId);
-      if (start !== undefined) {
-        out.set(r.conversationId, [...(out.get(r.conversationId) ?? []), [start, t]]);
-        open.delete(r.conversationId);
-      }
-    }
-  }
-  for (const [id, start] of open) out.set(id, [...(out.get(id) ?? []), [start, Number.POSITIVE_INFINITY]]);
-  return out;
-}
-
-/** Business minutes from a to b minus the business minutes of the pauses inside. */
-export function businessMinutesUnpaused(cal: BusinessCalendar, a: Date, b: Date, pauses: readonly [number, number][]): number {
-  if (b <= a) return 0;
-  let total = businessMinutesBetween(cal, a, b);
-  for (const [ps, pe] of pauses) {
-    const s = Math.max(ps, a.getTime());
-    const e = Math.min(pe, b.getTime());
-    if (e > s) total -= businessMinutesBetween(cal, new Date(s), new Date(e));
-  }
-  return Math.max(0, total);
-}
-

@@ -1,12 +1,12 @@
 /** Trending topics and "you asked, we answered" (docs/METRICS.md). Topic names only: no family's words. */
-import { and, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { ReportAnswered, ReportTrending } from "../../../common/contract/reports.js";
 import { conversations, ratings } from "../../db/schema/index.js";
 import { listTopics } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { businessDayMinutes } from "../sla/index.js";
+import { businessDayMinutes, businessMinutesUnpaused, pausesOf } from "../sla/index.js";
 import { periodOut } from "./service.js";
-import { businessMinutesUnpaused, inPeriod, lowerMedian, pausesOf, ratio, resolvePeriod, round, scopeWhere, ts, type ReportQuery } from "./shared.js";
+import { inPeriod, lowerMedian, ratio, resolvePeriod, round, scopeWhere, ts, type ReportQuery } from "./shared.js";
 
 const BASELINE_PERIODS = 8;
 const MIN_COUNT = 5;
@@ -75,17 +75,20 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
   if (!top.length) return { period: periodOut(env), rows: [] };
   const topicIds = top.map((t) => t.topicId!);
   const timed = and(resolvedIn, inArray(conversations.topicId, topicIds))!;
-  const convs = await ctx.db
-    .select({ id: conversations.id, topicId: conversations.topicId, createdAt: conversations.createdAt, resolvedAt: conversations.resolvedAt })
-    .from(conversations)
-    .where(timed);
-  const pauses = await pausesOf(ctx, timed);
   const dayMinutes = businessDayMinutes(env.cal) || 1;
   const days = new Map<string, number[]>();
+  const convs = await ctx.db
+    .select({ id: conversations.id, topicId: conversations.topicId, createdAt: conversations.createdAt, resolvedAt: conversations.resolvedAt, minutes: conversations.resolutionBusinessMinutes })
+    .from(conversations)
+    .where(timed);
+  // the minutes stamped at resolution; the timeline's pauses on the calendar for conversations resolved before stamping
+  const unstamped = convs.some((c) => c.minutes === null);
+  const pauses = unstamped ? await pausesOf(ctx, and(timed, isNull(conversations.resolutionBusinessMinutes))!) : new Map<string, [number, number][]>();
   for (const c of convs) {
-    const list = days.get(c.topicId!) ?? [];
-    list.push(businessMinutesUnpaused(env.cal, c.createdAt, c.resolvedAt!, pauses.get(c.id) ?? []) / dayMinutes);
-    days.set(c.topicId!, list);
+    const minutes = c.minutes ?? businessMinutesUnpaused(env.cal, c.createdAt, c.resolvedAt!, pauses.get(c.id) ?? []);
+    const list = days.get(c.topicId!);
+    if (list) list.push(minutes / dayMinutes);
+    else days.set(c.topicId!, [minutes / dayMinutes]);
   }
   const rated = await ctx.db
     .select({

@@ -24,6 +24,7 @@ import {
 
 export * from "./calendar.js";
 export * from "./clock.js";
+export { businessMinutesUnpaused, pausesOf } from "./pauses.js";
 export type { SlaPolicyRow };
 
 /** The district calendar the clocks run on: its time zone, weekly hours (Mon–Fri 8–5 when unset) and closed days. */
