@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { canOpenSettings } from "../features/admin/SettingsLayout.js";
 import { AlertBanner } from "../features/alerts/components/AlertBanner.js";
+import { canReadReports } from "../features/reports/access.js";
 import { useSignOut } from "../features/auth/hooks/useSignOut.js";
 import { NotificationBell } from "../features/notifications/components/NotificationBell.js";
 import { sessionQuery } from "../lib/session.js";
@@ -57,6 +58,11 @@ export function SignedInLayout() {
             {t("app.signedInAs", { name: session.staff.name })}
             <span className="topbar__role"> · {t(`enums.role.${session.staff.role}`)}</span>
           </span>
+          {canReadReports(session.staff.role) ? (
+            <Link to="/reports" className="btn btn--quiet btn--sm">
+              {t("reports.nav.link")}
+            </Link>
+          ) : null}
           {canOpenSettings(session.staff.role) ? (
             <Link to="/settings" className="btn btn--quiet btn--sm">
               {t("admin.nav.link")}

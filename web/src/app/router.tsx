@@ -3,6 +3,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { useTranslation } from "react-i18next";
 import { SettingsLayout } from "../features/admin/SettingsLayout.js";
 import { parseInboxSearch } from "../features/inbox/search.js";
+import { parseReportSearch } from "../features/reports/filters.js";
 import { ClusterPage } from "../pages/ClusterPage.js";
 import { ClustersPage } from "../pages/ClustersPage.js";
 import { ConversationPage } from "../pages/ConversationPage.js";
@@ -105,9 +106,24 @@ const settingsRoutes = [
   createRoute({ getParentRoute: () => settingsRoute, path: "alerts", component: lazyRouteComponent(() => import("../pages/AdminAlertsPage.js"), "AdminAlertsPage") }),
 ];
 
+// Reports (admins, supervisors, viewers): every page and ECharts load on first visit, never with the inbox.
+const reportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "reports",
+  validateSearch: parseReportSearch,
+  component: lazyRouteComponent(() => import("../pages/ReportsLayout.js"), "ReportsLayout"),
+});
+const reportsRoutes = [
+  createRoute({ getParentRoute: () => reportsRoute, path: "/", component: lazyRouteComponent(() => import("../pages/ReportsOverviewPage.js"), "ReportsOverviewPage") }),
+  createRoute({ getParentRoute: () => reportsRoute, path: "compare", component: lazyRouteComponent(() => import("../pages/ReportsComparePage.js"), "ReportsComparePage") }),
+  createRoute({ getParentRoute: () => reportsRoute, path: "staff", component: lazyRouteComponent(() => import("../pages/ReportsStaffPage.js"), "ReportsStaffPage") }),
+  createRoute({ getParentRoute: () => reportsRoute, path: "satisfaction", component: lazyRouteComponent(() => import("../pages/ReportsSatisfactionPage.js"), "ReportsSatisfactionPage") }),
+  createRoute({ getParentRoute: () => reportsRoute, path: "board", component: lazyRouteComponent(() => import("../pages/ReportsBoardPage.js"), "ReportsBoardPage") }),
+];
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([inboxRoute, conversationRoute, clustersRoute, clusterRoute, settingsRoute.addChildren(settingsRoutes)]),
+  signedInRoute.addChildren([inboxRoute, conversationRoute, clustersRoute, clusterRoute, settingsRoute.addChildren(settingsRoutes), reportsRoute.addChildren(reportsRoutes)]),
 ]);
 
 // Plain `a=b&c=d` search strings (TanStack's default JSON-encodes values), so shared links stay readable.

@@ -1,6 +1,7 @@
 /** English UI strings; es.ts must have exactly the same keys (the type checker holds it to that). */
 import { operationsEn } from "./operations.en.js";
 import { adminEn } from "./admin.en.js";
+import { reportsEn } from "./reports.en.js";
 
 export const en = {
   app: {
@@ -344,6 +345,7 @@ export const en = {
   },
   ...operationsEn,
   admin: adminEn,
+  reports: reportsEn,
 };
 
 export type Messages = typeof en;

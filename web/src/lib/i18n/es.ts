@@ -1,6 +1,7 @@
 import { adminEs } from "./admin.es.js";
 import type { Messages } from "./en.js";
 import { operationsEs } from "./operations.es.js";
+import { reportsEs } from "./reports.es.js";
 
 /** Spanish UI strings (US Spanish, usted). */
 export const es: Messages = {
@@ -345,4 +346,5 @@ export const es: Messages = {
   },
   ...operationsEs,
   admin: adminEs,
+  reports: reportsEs,
 };
