@@ -40,6 +40,8 @@ export const EventCatalog = {
   "sla.escalated": z.object({ clock: z.string(), actions: z.array(z.string()) }),
   "cluster.joined": z.object({ clusterId: z.string(), title: z.string() }),
   "watcher.added": z.object({ staffId: z.string(), reason: z.string() }),
+  /** a district-level event: the weekly leader digest of [from, to) was queued (never twice for one week) */
+  "reports.weekly_digest_sent": z.object({ from: z.string(), to: z.string(), recipients: z.number() }),
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

@@ -6,6 +6,7 @@ import type { Logger } from "../lib/logger.js";
 import { deliverEmailJob } from "./definitions/deliver-email.js";
 import { expireIdempotencyKeysJob } from "./definitions/expire-idempotency-keys.js";
 import { ingestInboundEmailJob } from "./definitions/ingest-inbound-email.js";
+import { leaderDigestJob } from "./definitions/leader-digest.js";
 import { notificationDigestsJob } from "./definitions/notification-digests.js";
 import { pruneRateLimitsJob } from "./definitions/prune-rate-limits.js";
 import { pollImapMailboxesJob } from "./definitions/poll-imap-mailboxes.js";
@@ -32,6 +33,7 @@ export const jobDefinitions: JobDefinition[] = [
   learnRoutingJob as JobDefinition,
   trainRoutingModelsJob as JobDefinition,
   notificationDigestsJob as JobDefinition,
+  leaderDigestJob as JobDefinition,
   pruneRateLimitsJob as JobDefinition,
   expireIdempotencyKeysJob as JobDefinition,
 ];

@@ -417,3 +417,4 @@ export * from "./csv.js";
 export { reportBacklog, reportBreaches } from "./service.js";
 export { reportAlerts, reportSatisfaction } from "./satisfaction.js";
 export { isTrending, reportAnswered, reportTrending } from "./topics.js";
+export { renderLeaderDigest, sendWeeklyLeaderDigest } from "./digest.js";
