@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDetail, ConversationList, Message } from "../../../../common/contract/conversations.js";
+import { eq } from "drizzle-orm";
 import { PRIORITY_RANK } from "../../../../common/enums.js";
+import { conversations } from "../../../db/schema/index.js";
 import { assignConversation, changeStatus, replyToConversation, updateConversation } from "../../../domain/conversations/index.js";
 import { submitRating } from "../../../domain/ratings/index.js";
 import { bearer, buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
@@ -123,6 +125,22 @@ describe("GET /api/conversations: filters", () => {
     expect(await names(admin, `assigneeId=none,${dana.staff.id}`)).toEqual(["c1", "c2", "c3", "c4", "c5", "c7"]);
     expect(await names(admin, `contactId=${c.c1!.contactId}`)).toEqual(["c1", "c4", "c5"]);
     expect(await names(admin, `view=all_open&departmentId=${a.departments.transportation.id}`)).toEqual(["c1", "c3"]);
+  });
+
+  it("takes the report drill-down filters: created range, requester role, topic category", async () => {
+    const created = async (name: string) =>
+      (await t.database.db.select({ at: conversations.createdAt }).from(conversations).where(eq(conversations.id, c[name]!.id)))[0]!.at.toISOString();
+    // [createdFrom, createdTo): c3 included, c5 not; one minute apart each
+    expect(await names(admin, `view=all&createdFrom=${await created("c3")}&createdTo=${await created("c5")}`)).toEqual(["c3", "c4"]);
+    expect(await names(admin, `view=all&createdFrom=${encodeURIComponent("2000-01-01T00:00:00+00:00")}&createdTo=${await created("c2")}`)).toEqual(["c1"]);
+    expect(await names(admin, "view=all&requesterRole=parent")).toEqual(["c1", "c2", "c3", "c4", "c5", "c6", "c7"]);
+    expect(await names(admin, "view=all&requesterRole=student,staff")).toEqual([]);
+    // the bus and general topics are in the "General" category; the safety tip (c7) has none
+    expect(await names(admin, `view=all&categoryId=${a.topics.general.categoryId}`)).toEqual(["c1", "c2", "c3", "c4", "c5", "c6"]);
+    for (const bad of ["createdFrom=yesterday", "requesterRole=alien", "categoryId=nope"]) {
+      const res = await t.app.inject({ method: "GET", url: `/api/conversations?${bad}`, ...as(admin) });
+      expect(res.statusCode, bad).toBe(400);
+    }
   });
 
   it("searches subjects and every message in English and Spanish, ignoring accents", async () => {
