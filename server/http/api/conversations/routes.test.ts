@@ -1,6 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationDetail, ConversationList, Message } from "../../../../common/contract/conversations.js";
-import { eq } from "drizzle-orm";
 import { PRIORITY_RANK } from "../../../../common/enums.js";
 import { conversations } from "../../../db/schema/index.js";
 import { assignConversation, changeStatus, replyToConversation, updateConversation } from "../../../domain/conversations/index.js";
