@@ -23,12 +23,14 @@ let client: pg.Pool;
 let d: TestDistrict;
 let server: AppProcess;
 
-type Submission = { i: number; key: string; html: boolean; acked: boolean; answer?: { reference?: string; statusPath: string } };
+/** `hangUp`: the first attempt gives up after a few milliseconds, like a phone losing its signal: the server may
+ *  store it without the family ever seeing the answer. */
+type Submission = { i: number; key: string; html: boolean; hangUp: boolean; acked: boolean; answer?: { reference?: string; statusPath: string } };
 type Email = { i: number; messageId: string; acked: boolean };
 
 const marker = (key: string) => `[burst:${key}]`;
 
-function request(s: Submission, baseUrl: string): Promise<Response> {
+function request(s: Submission, baseUrl: string, timeoutMs: number): Promise<Response> {
   const message = `The bus did not come this morning. ${marker(s.key)}`;
   const common = { name: `Parent ${s.i}`, email: `parent${s.i}@example.com`, message };
   if (s.html) {
@@ -37,21 +39,21 @@ function request(s: Submission, baseUrl: string): Promise<Response> {
       method: "POST",
       body: form,
       redirect: "manual",
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   }
   return fetch(`${baseUrl}/api/public/${d.district.slug}/inquiries`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": s.key },
     body: JSON.stringify({ topic: "bus-concern", fields: { school: d.schools[0]!.id, bus_number: String(s.i % 90) }, ...common }),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
 }
 
 /** Sends one submission; true when the server acknowledged it (201 from the API, 303 from the form). */
-async function submit(s: Submission, baseUrl: string): Promise<{ ok: boolean; replayed: boolean }> {
+async function submit(s: Submission, baseUrl: string, timeoutMs = 30_000): Promise<{ ok: boolean; replayed: boolean }> {
   try {
-    const res = await request(s, baseUrl);
+    const res = await request(s, baseUrl, timeoutMs);
     if (s.html && res.status === 303) {
       s.answer = { statusPath: new URL(res.headers.get("location")!, baseUrl).pathname };
       return { ok: true, replayed: false };
@@ -126,7 +128,13 @@ describe("a server process killed with SIGKILL in the middle of a burst", () => 
     "keeps every acknowledged form submission and email exactly once, and lets every unacknowledged one be retried without duplicates",
     async () => {
       const tag = randomBytes(3).toString("hex");
-      const submissions: Submission[] = Array.from({ length: FORMS }, (_, i) => ({ i, key: `burst-${tag}-${i}-${randomBytes(8).toString("base64url")}`, html: i % 5 === 4, acked: false }));
+      const submissions: Submission[] = Array.from({ length: FORMS }, (_, i) => ({
+        i,
+        key: `burst-${tag}-${i}-${randomBytes(8).toString("base64url")}`,
+        html: i % 5 === 4,
+        hangUp: i % 10 === 3 && i < 100,
+        acked: false,
+      }));
       const emails: Email[] = Array.from({ length: EMAILS }, (_, i) => ({ i, messageId: `<burst-${tag}-${i}@family.example>`, acked: false }));
       const first = server;
       const baseUrl = first.baseUrl!;
@@ -145,7 +153,7 @@ describe("a server process killed with SIGKILL in the middle of a burst", () => 
           submissions,
           FORM_CONCURRENCY,
           async (s) => {
-            s.acked = (await submit(s, baseUrl)).ok;
+            s.acked = (await submit(s, baseUrl, s.hangUp ? 5 : 30_000)).ok;
             if (s.acked && ++answers === KILL_AFTER_ANSWERS) killing = kill();
           },
           () => killed,
