@@ -60,7 +60,7 @@ export function SignedInLayout() {
           </span>
           {canReadReports(session.staff.role) ? (
             <Link to="/reports" className="btn btn--quiet btn--sm">
-              {t("reports.nav.link")}
+              {t("app.reports")}
             </Link>
           ) : null}
           {canOpenSettings(session.staff.role) ? (

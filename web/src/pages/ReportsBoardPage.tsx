@@ -4,6 +4,7 @@ import { localized, useMeta } from "../lib/meta.js";
 import { useSession } from "../lib/session.js";
 import { Button } from "../ui/Button.js";
 import { reportQuery } from "../features/reports/api.js";
+import { boardIntervalFor } from "../features/reports/dates.js";
 import { DataTable } from "../features/reports/components/DataTable.js";
 import { HeadlineCards } from "../features/reports/components/HeadlineCards.js";
 import { ReportPanel } from "../features/reports/components/ReportPanel.js";
@@ -21,7 +22,8 @@ export function ReportsBoardPage() {
   const lang = i18n.language;
   const meta = useMeta();
   const session = useSession();
-  const { params, timeZone } = useReportContext();
+  const { params, timeZone, period } = useReportContext();
+  const interval = boardIntervalFor(period);
   const summary = useSummary();
   const answered = useQuery(reportQuery("answered", params));
   const trending = useQuery(reportQuery("trending", params));
@@ -69,8 +71,8 @@ export function ReportsBoardPage() {
       />
       <h2 className="board__heading">{t("reports.board.trends")}</h2>
       <div className="reports__grid board__trends">
-        <VolumePanel mode="both" size="sm" />
-        <ResponseTimesPanel mode="both" size="sm" />
+        <VolumePanel mode="both" size="sm" interval={interval} />
+        <ResponseTimesPanel mode="both" size="sm" interval={interval} />
       </div>
       <ReportPanel
         title={t("reports.board.answered")}

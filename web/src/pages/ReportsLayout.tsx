@@ -7,6 +7,7 @@ import { ReportFilters } from "../features/reports/components/ReportFilters.js";
 import { formatInstantRange } from "../features/reports/format.js";
 import { useReportContext } from "../features/reports/hooks.js";
 import "../features/reports/reports.css";
+import "../lib/i18n/reports.js";
 import { nameOf, useMeta } from "../lib/meta.js";
 import { useSession } from "../lib/session.js";
 import { useDocumentTitle } from "../lib/useDocumentTitle.js";

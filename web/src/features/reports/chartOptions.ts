@@ -54,7 +54,13 @@ export function lineOption(categories: string[], series: Series[], format: (v: n
 
 /** A bar chart: vertical over time or scores, horizontal for named groups; each bar labelled with its value. */
 export function barOption(categories: string[], series: Series[], format: (v: number | null) => string, opts: { horizontal?: boolean } = {}): EChartsCoreOption {
-  const cat = { type: "category", data: categories, axisLabel: { color: MUTED, width: 160, overflow: "truncate" }, axisLine: { lineStyle: { color: MUTED } } };
+  // Every group named (interval 0): long names wrap under vertical bars and are cut beside horizontal ones.
+  const cat = {
+    type: "category",
+    data: categories,
+    axisLabel: { color: MUTED, interval: 0, width: opts.horizontal ? 160 : 90, overflow: opts.horizontal ? "truncate" : "break" },
+    axisLine: { lineStyle: { color: MUTED } },
+  };
   const val = { type: "value", axisLabel: { color: MUTED, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: "#e5e9ee" } } };
   return {
     ...base(format, series.length > 1),

@@ -120,6 +120,14 @@ export function intervalFor(p: LocalPeriod): "day" | "week" | "month" {
   return "month";
 }
 
+/** The board report's coarser buckets (short printed tables): days up to two weeks, weeks up to six months, then months. */
+export function boardIntervalFor(p: LocalPeriod): "day" | "week" | "month" {
+  const days = daysBetween(p.from, p.to);
+  if (days <= 14) return "day";
+  if (days <= 184) return "week";
+  return "month";
+}
+
 /** The end of a bucket that starts on `start` (exclusive), as a local date. */
 export function bucketEnd(start: string, interval: "day" | "week" | "month"): string {
   if (interval === "day") return addDays(start, 1);

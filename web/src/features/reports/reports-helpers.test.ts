@@ -1,6 +1,12 @@
+import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import { en } from "../../lib/i18n/en.js";
+import { es } from "../../lib/i18n/es.js";
+import { reportsEn } from "../../lib/i18n/reports.en.js";
+import { reportsEs } from "../../lib/i18n/reports.es.js";
 import { listFilters, parseInboxSearch } from "../inbox/search.js";
-import { bucketEnd, intervalFor, localDateOf, localMidnight, presetPeriod } from "./dates.js";
+import { boardIntervalFor, bucketEnd, intervalFor, localDateOf, localMidnight, presetPeriod } from "./dates.js";
+import { describeChange, formatFigure } from "./format.js";
 import { parseReportSearch, periodOf, reportParams, scopeFilterCount } from "./filters.js";
 import { backlogDrillDown, breakdownDrillDown, bucketPeriod, csvHref, drillDown } from "./links.js";
 
@@ -41,6 +47,8 @@ describe("report date presets in the district's time zone", () => {
     expect(intervalFor({ from: "2026-03-01", to: "2026-04-01" })).toBe("day");
     expect(intervalFor({ from: "2026-01-01", to: "2026-04-01" })).toBe("week");
     expect(intervalFor({ from: "2025-07-01", to: "2026-04-01" })).toBe("month");
+    expect(boardIntervalFor({ from: "2026-03-01", to: "2026-03-15" })).toBe("day");
+    expect(boardIntervalFor({ from: "2026-03-01", to: "2026-04-01" })).toBe("week");
     expect(bucketEnd("2026-03-01", "month")).toBe("2026-04-01");
     expect(bucketEnd("2026-03-02", "week")).toBe("2026-03-09");
   });
@@ -111,5 +119,27 @@ describe("CSV links and drill-downs", () => {
     expect(s).toEqual({ view: "all", requesterRole: "parent", categoryId: DEPT, createdFrom: "2026-02-01T08:00:00.000Z", createdTo: "2026-03-01T08:00:00Z", channel: "email" });
     expect(listFilters(s)).toMatchObject({ requesterRole: "parent", categoryId: DEPT, createdFrom: "2026-02-01T08:00:00.000Z", createdTo: "2026-03-01T08:00:00Z" });
     expect(parseInboxSearch({ createdFrom: "last tuesday", createdTo: "2026-03-01" })).toEqual({});
+  });
+});
+
+describe("headline changes in words", () => {
+  const i18n = i18next.createInstance();
+  void i18n.init({ resources: { en: { translation: { ...en, reports: reportsEn } }, es: { translation: { ...es, reports: reportsEs } } }, lng: "en", initAsync: false, interpolation: { escapeValue: false } });
+  const t = i18n.t.bind(i18n) as unknown as TFunction;
+
+  it("says up or down with the percentage and the previous value, and whether that is better", () => {
+    expect(describeChange(0.25, "40", "neutral", "en", t)).toEqual({ arrow: "▲", text: "Up 25% from 40", tone: "neutral" });
+    expect(describeChange(-0.5, "8.0 h", "lowerBetter", "en", t)).toEqual({ arrow: "▼", text: "Down 50% from 8.0 h (better)", tone: "good" });
+    expect(describeChange(-0.1, "90%", "higherBetter", "en", t)).toEqual({ arrow: "▼", text: "Down 10% from 90% (worse)", tone: "bad" });
+    expect(describeChange(0, "12", "neutral", "en", t)).toEqual({ arrow: "▬", text: "No change from 12", tone: "neutral" });
+    expect(describeChange(null, "0", "neutral", "en", t)).toEqual({ arrow: "", text: "No comparison (previous: 0)", tone: "neutral" });
+  });
+
+  it("formats figures with their units", () => {
+    expect(formatFigure(4.5, "hours", "en", t)).toBe("4.5 h");
+    expect(formatFigure(0.625, "share", "en", t)).toBe("63%");
+    expect(formatFigure(8.4, "score", "en", t)).toBe("8.4 / 10");
+    expect(formatFigure(null, "count", "en", t)).toBe("—");
+    expect(formatFigure(1234, "count", "en", t)).toBe("1,234");
   });
 });

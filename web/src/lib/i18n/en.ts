@@ -1,7 +1,7 @@
 /** English UI strings; es.ts must have exactly the same keys (the type checker holds it to that). */
 import { operationsEn } from "./operations.en.js";
 import { adminEn } from "./admin.en.js";
-import { reportsEn } from "./reports.en.js";
+import type { reportsEn } from "./reports.en.js";
 
 export const en = {
   app: {
@@ -18,6 +18,7 @@ export const en = {
     pageNotFound: "Page not found",
     pageNotFoundHelp: "The address may be mistyped, or the page has moved.",
     backToInbox: "Back to inbox",
+    reports: "Reports",
     titleSuffix: "Front Office",
   },
   errors: {
@@ -345,7 +346,7 @@ export const en = {
   },
   ...operationsEn,
   admin: adminEn,
-  reports: reportsEn,
 };
 
-export type Messages = typeof en;
+/** The Reports strings are added when the reports routes load (lib/i18n/reports.ts); they are typed here all the same. */
+export type Messages = typeof en & { reports: typeof reportsEn };

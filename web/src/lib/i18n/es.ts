@@ -1,10 +1,9 @@
 import { adminEs } from "./admin.es.js";
 import type { Messages } from "./en.js";
 import { operationsEs } from "./operations.es.js";
-import { reportsEs } from "./reports.es.js";
 
 /** Spanish UI strings (US Spanish, usted). */
-export const es: Messages = {
+export const es: Omit<Messages, "reports"> = {
   app: {
     name: "Front Office",
     skipToContent: "Saltar al contenido principal",
@@ -19,6 +18,7 @@ export const es: Messages = {
     pageNotFound: "Página no encontrada",
     pageNotFoundHelp: "Puede que la dirección esté mal escrita o que la página se haya movido.",
     backToInbox: "Volver a la bandeja",
+    reports: "Informes",
     titleSuffix: "Front Office",
   },
   errors: {
@@ -346,5 +346,4 @@ export const es: Messages = {
   },
   ...operationsEs,
   admin: adminEs,
-  reports: reportsEs,
 };

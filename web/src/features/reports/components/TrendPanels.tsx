@@ -10,18 +10,18 @@ import { formatCount, formatDecimal, formatLocalDate } from "../format.js";
 import { DataTable } from "./DataTable.js";
 import { ReportPanel } from "./ReportPanel.js";
 
-export type PanelProps = { mode?: "toggle" | "both"; size?: "sm" | "md" | "lg" };
+export type PanelProps = { mode?: "toggle" | "both"; size?: "sm" | "md" | "lg"; interval?: "day" | "week" | "month" };
 
-function useTimeseries(metric: TimeseriesMetric) {
-  const { params, interval } = useReportContext();
+function useTimeseries(metric: TimeseriesMetric, interval: "day" | "week" | "month") {
+  const { params } = useReportContext();
   const q = { ...params, metric, interval };
   return { query: useQuery(reportQuery("timeseries", q)), csv: csvHref("timeseries", q) };
 }
 
 /** Bucket labels and the drill-down of each bucket (the conversations created in it, with the report's scope). */
-function useBuckets(points: ReportTimeseries["points"]) {
+function useBuckets(points: ReportTimeseries["points"], interval: "day" | "week" | "month") {
   const { i18n } = useTranslation();
-  const { search, timeZone, interval } = useReportContext();
+  const { search, timeZone } = useReportContext();
   const period = useSummary().data?.period ?? null;
   const labels = points.map((p) => formatLocalDate(p.start, i18n.language, { month: interval === "month" }));
   const drills = points.map((p) => drillDown(search, period ? bucketPeriod(timeZone, p.start, interval, period) : null));
@@ -29,13 +29,14 @@ function useBuckets(points: ReportTimeseries["points"]) {
 }
 
 /** Conversations per day, week or month of the period. */
-export function VolumePanel({ mode, size }: PanelProps) {
+export function VolumePanel({ mode, size, interval: fixed }: PanelProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const { interval } = useReportContext();
-  const { query, csv } = useTimeseries("conversations");
+  const ctx = useReportContext();
+  const interval = fixed ?? ctx.interval;
+  const { query, csv } = useTimeseries("conversations", interval);
   const points = query.data?.points ?? [];
-  const { labels, drills } = useBuckets(points);
+  const { labels, drills } = useBuckets(points, interval);
   const values = points.map((p) => p.value ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
   const peak = values.indexOf(Math.max(...values, 0));
@@ -72,15 +73,16 @@ export function VolumePanel({ mode, size }: PanelProps) {
 }
 
 /** Median first-response and resolution hours per bucket (by creation). */
-export function ResponseTimesPanel({ mode, size }: PanelProps) {
+export function ResponseTimesPanel({ mode, size, interval: fixed }: PanelProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const { interval } = useReportContext();
-  const first = useTimeseries("firstResponseMedianHours");
-  const resolution = useTimeseries("resolutionMedianHours");
+  const ctx = useReportContext();
+  const interval = fixed ?? ctx.interval;
+  const first = useTimeseries("firstResponseMedianHours", interval);
+  const resolution = useTimeseries("resolutionMedianHours", interval);
   const points = first.query.data?.points ?? [];
   const res = new Map((resolution.query.data?.points ?? []).map((p) => [p.start, p.value]));
-  const { labels, drills } = useBuckets(points);
+  const { labels, drills } = useBuckets(points, interval);
   const fmt = (v: number | null) => (v === null ? "—" : t("reports.units.hours", { value: formatDecimal(v, i18n.language) }));
   const firstName = t("reports.figures.firstResponseMedianHours");
   const resName = t("reports.figures.resolutionMedianHours");
