@@ -97,6 +97,19 @@ export async function findDelivery(ctx: Ctx, id: string): Promise<InboundDeliver
   return row;
 }
 
+/**
+ * Locks a stored delivery inside the transaction that files it; false when it is no longer pending (another run of
+ * its at-least-once job filed it meanwhile), so one email never becomes two messages.
+ */
+export async function lockPendingDelivery(ctx: Ctx, id: string): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ status: inboundDeliveries.status })
+    .from(inboundDeliveries)
+    .where(and(eq(inboundDeliveries.districtId, ctx.districtId), eq(inboundDeliveries.id, id)))
+    .for("update");
+  return row?.status === "pending";
+}
+
 export async function finishDelivery(ctx: Ctx, id: string, result: { status: "processed" | "failed"; outcome?: Record<string, unknown>; error?: string }): Promise<void> {
   await ctx.db
     .update(inboundDeliveries)

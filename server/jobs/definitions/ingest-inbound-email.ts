@@ -2,7 +2,7 @@ import { z } from "zod";
 import { classifyEmail } from "../../channels/email/classify.js";
 import { parseEmail, type ParsedEmail } from "../../channels/email/parse.js";
 import { extractReplyFromEmail } from "../../channels/email/reply-extract.js";
-import { findDelivery, finishDelivery } from "../../domain/channels/index.js";
+import { findDelivery, finishDelivery, lockPendingDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
 import { jobCtx } from "../context.js";
 import { filterAttachments } from "../../lib/attachments.js";
@@ -73,10 +73,12 @@ export const ingestInboundEmailJob: JobDefinition<typeof Payload> = {
     }
     const outcome = await deps.database.db.transaction(async (tx) => {
       const txCtx = jobCtx(deps, payload.districtId, tx, job.log, "inbound-email");
+      // The check above was outside this transaction: an overlapping run of this job may have filed it since.
+      if (!(await lockPendingDelivery(txCtx, delivery.id))) return null;
       const result = await recordInboundEmail(txCtx, input);
       await finishDelivery(txCtx, delivery.id, { status: "processed", outcome: result });
       return result;
     });
-    job.log.info({ deliveryId: delivery.id, outcome: outcome.kind }, "inbound email filed");
+    job.log.info({ deliveryId: delivery.id, outcome: outcome?.kind ?? "already_filed" }, "inbound email filed");
   },
 };
