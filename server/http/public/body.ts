@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { MultipartFile, MultipartValue } from "@fastify/multipart";
 import { ATTACHMENT_LIMITS, type IncomingFile } from "../../lib/attachments.js";
+import { storableText } from "../../lib/text.js";
 
 /** The fields of an HTML form post (every value as a list, in order) and its uploaded files. */
 export type FormBody = {
@@ -21,9 +22,10 @@ export const MULTIPART_LIMITS = {
   headerPairs: 100,
 } as const;
 
-function push(values: Record<string, string[]>, key: string, value: string): void {
+function push(values: Record<string, string[]>, rawKey: string, value: string): void {
+  const key = storableText(rawKey);
   if (!Object.hasOwn(values, key)) values[key] = [];
-  values[key]!.push(value);
+  values[key]!.push(storableText(value));
 }
 
 function fromObject(body: unknown): Record<string, string[]> {
@@ -53,7 +55,7 @@ async function fromMultipart(req: FastifyRequest): Promise<FormBody> {
         const file = part as MultipartFile;
         const data = await file.toBuffer();
         // An untouched <input type=file> still sends one empty part with no name.
-        if (file.filename || data.length > 0) files.push({ filename: file.filename, contentType: file.mimetype, data });
+        if (file.filename || data.length > 0) files.push({ filename: storableText(file.filename), contentType: file.mimetype, data });
       } else {
         const field = part as MultipartValue<unknown>;
         if (typeof field.value === "string") push(values, field.fieldname, field.value);

@@ -14,7 +14,8 @@ import { districtOf, queryValue } from "./request.js";
 import { statusRoutes } from "./status-routes.js";
 import { topicRoutes } from "./topic-routes.js";
 
-function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number): FastifyReply {
+/** The public HTML error page (404, 400, 429, 5xx) in the request's language, with the district's name when known. */
+export function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number): FastifyReply {
   const { lang } = resolveLanguage({ query: queryValue(req, "lang"), cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
   const t = publicMessages(lang);
   const district = districtOf(req);
