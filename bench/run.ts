@@ -7,6 +7,8 @@
  *   ingest job (a third are replies that thread by In-Reply-To), in messages per second.
  * - form_submission: POST /api/public/:district/inquiries through the whole app (validate, store,
  *   queue the acknowledgement), one at a time, requests per second with p50/p99 latency.
+ * - report_query (PostgreSQL): every dashboard report over a generated five-year history of 1,000,000
+ *   conversations (100,000 with --quick; BENCH_HISTORY=N to choose), p50/p95 per query and period (bench/reports.ts).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -20,6 +22,7 @@ import { createDistrict } from "../server/domain/districts/index.js";
 import { buildCtx, type AppDeps } from "../server/http/context.js";
 import { createJobRunner } from "../server/jobs/runner.js";
 import { createLogger } from "../server/lib/logger.js";
+import { benchReports } from "./reports.js";
 
 const quick = process.argv.includes("--quick");
 const log = createLogger("silent");
@@ -139,6 +142,9 @@ for (const engine of await engines()) {
     const env = await setup(database);
     await benchInbound(engine.name, env, quick ? 150 : 1000);
     await benchForms(engine.name, env, quick ? 150 : 1000);
+    if (engine.name === "postgres") {
+      await benchReports(database, env.deps, { conversations: Number(process.env.BENCH_HISTORY ?? (quick ? 100_000 : 1_000_000)), rounds: quick ? 10 : 20 });
+    }
     await env.jobs.stop();
   } finally {
     await database.close();

@@ -124,6 +124,8 @@ export const conversations = pgTable(
     index("conversations_department_idx").on(t.districtId, t.departmentId, t.status),
     index("conversations_contact_idx").on(t.districtId, t.contactId),
     index("conversations_created_idx").on(t.districtId, t.createdAt),
+    /** reports: resolved in a period, and open-at-an-instant snapshots in the past */
+    index("conversations_resolved_idx").on(t.districtId, t.resolvedAt),
     index("conversations_search_idx").using("gin", t.search),
     index("conversations_sla_check_idx").on(t.slaNextCheckAt),
     index("conversations_triage_idx").on(t.districtId, t.inTriage, t.status),
@@ -199,6 +201,8 @@ export const events = pgTable(
   (t) => [
     index("events_conversation_idx").on(t.districtId, t.conversationId, t.seq),
     index("events_district_seq_idx").on(t.districtId, t.seq),
+    /** reports: events of one type in a period (breaches) */
+    index("events_type_created_idx").on(t.districtId, t.type, t.createdAt),
   ],
 );
 
@@ -221,6 +225,7 @@ export const ratings = pgTable(
   (t) => [
     index("ratings_conversation_idx").on(t.districtId, t.conversationId),
     index("ratings_submitted_idx").on(t.districtId, t.submittedAt),
+    index("ratings_requested_idx").on(t.districtId, t.requestedAt),
     check("ratings_scale_ck", sql`(${t.accuracy} is null or ${t.accuracy} between 1 and 10) and (${t.timeliness} is null or ${t.timeliness} between 1 and 10) and (${t.courtesy} is null or ${t.courtesy} between 1 and 10)`),
   ],
 );

@@ -113,7 +113,8 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
   const repeatQ = ctx.db.select({ n: sql<number>`count(*)::int` }).from(repeaters);
 
   // snapshots at `snap`
-  const openAt = and(scoped, lt(conversations.createdAt, snap))!;
+  // open at the snapshot: created before it and not resolved before it (in WHERE, so the status and resolved_at indexes serve it)
+  const openAt = and(scoped, lt(conversations.createdAt, snap), sql`(${conversations.status} in ('new', 'open', 'pending') or ${conversations.resolvedAt} >= ${ts(snap)})`)!;
   const anyDue = (cmp: (col: AnyPgColumn) => SQL): SQL =>
     sql`(${cmp(conversations.firstResponseDueAt)} or ${cmp(conversations.nextResponseDueAt)} or ${cmp(conversations.resolutionDueAt)})`;
   const pastDueSql = anyDue((col) => sql`coalesce(${col} <= ${ts(snap)}, false)`);
@@ -122,7 +123,7 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
   const active = sql`${conversations.status} in ('new', 'open')`;
   const snapAggQ = ctx.db
     .select({
-      open: sql<number>`(count(*) filter (where ${conversations.status} in ('new', 'open', 'pending') or ${conversations.resolvedAt} >= ${ts(snap)}))::int`,
+      open: sql<number>`count(*)::int`,
       pastDue: sql<number>`(count(*) filter (where ${active} and ${pastDueSql}))::int`,
       dueSoon: sql<number>`(count(*) filter (where ${active} and not ${pastDueSql} and ${dueSoonSql}))::int`,
     })

@@ -1,0 +1,64 @@
+/**
+ * The dashboard's queries over a large district's history on PostgreSQL (issue 5): every report endpoint through
+ * the whole app (auth, validation, queries, JSON), for the default period (last 30 days), a quarter and a
+ * year, p50/p95 over repeated requests. Goal: p95 under 300 ms with 1,000,000 conversations.
+ */
+import { buildApp } from "../server/app.js";
+import type { Database } from "../server/db/client.js";
+import { createDistrict } from "../server/domain/districts/index.js";
+import { createApiToken, createStaff } from "../server/domain/staff/index.js";
+import type { AppDeps } from "../server/http/context.js";
+import { generateHistory } from "./history.js";
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+export async function benchReports(database: Database, deps: AppDeps, opts: { conversations: number; rounds: number }): Promise<void> {
+  const now = new Date();
+  const district = await createDistrict(database.db, { slug: "history", name: "History USD", referencePrefix: "BUSD", replyDomain: "history.example", fromEmail: "letstalk@history.example" });
+  const t0 = performance.now();
+  const h = await generateHistory(database, { districtId: district.id, conversations: opts.conversations, years: 5, now });
+  const genSeconds = (performance.now() - t0) / 1000;
+  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1(genSeconds) })}\n`);
+  const admin = await createStaff({ db: database.db, districtId: district.id }, { email: "leader@history.example", name: "Leader", role: "admin" });
+  const token = await createApiToken(database.db, district.id, admin.id, "bench");
+  const app = await buildApp(deps);
+  await app.ready();
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const back = (days: number) => day(new Date(now.getTime() - days * 86_400_000));
+  const periods = { "30d": "", quarter: `from=${back(90)}&to=${back(-1)}`, year: `from=${back(365)}&to=${back(-1)}` };
+  const dep = h.departmentIds[3]!;
+  const queries = (p: string) => [
+    ["summary", `/api/reports/summary?${p}`],
+    ["summary_department", `/api/reports/summary?${p}&departmentId=${dep}`],
+    ["timeseries_conversations", `/api/reports/timeseries?${p}&metric=conversations&interval=${p ? "week" : "day"}`],
+    ["timeseries_first_response", `/api/reports/timeseries?${p}&metric=firstResponseMedianHours&interval=${p ? "week" : "day"}`],
+    ["timeseries_cx", `/api/reports/timeseries?${p}&metric=cxScore&interval=week`],
+    ["breakdown_department", `/api/reports/breakdown?${p}&metric=conversations&by=department`],
+    ["breakdown_school_within", `/api/reports/breakdown?${p}&metric=withinStandardShare&by=school`],
+    ["breakdown_assignee", `/api/reports/breakdown?${p}&metric=firstResponseMedianHours&by=assignee`],
+    ["backlog", `/api/reports/backlog?${p}`],
+    ["breaches", `/api/reports/breaches?${p}`],
+    ["satisfaction", `/api/reports/satisfaction?${p}`],
+    ["alerts", `/api/reports/alerts?${p}`],
+    ["trending", `/api/reports/trending?${p}`],
+    ["answered", `/api/reports/answered?${p}`],
+  ];
+  for (const [period, p] of Object.entries(periods)) {
+    let worst = { name: "", p95: 0 };
+    for (const [name, url] of queries(p)) {
+      const lat: number[] = [];
+      for (let i = 0; i < opts.rounds + 1; i++) {
+        const s = performance.now();
+        const res = await app.inject({ method: "GET", url: url!, headers: { authorization: `Bearer ${token}` } });
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+        if (i > 0) lat.push(performance.now() - s); // the first request warms caches
+      }
+      const line = { bench: "report_query", engine: "postgres", conversations: h.conversations, period, query: name, p50_ms: r1(pct(lat, 50)), p95_ms: r1(pct(lat, 95)) };
+      if (line.p95_ms > worst.p95) worst = { name: name!, p95: line.p95_ms };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    process.stdout.write(`${JSON.stringify({ bench: "report_worst", engine: "postgres", period, query: worst.name, p95_ms: worst.p95, goal_ms: 300, met: worst.p95 < 300 })}\n`);
+  }
+  await app.close();
+}
