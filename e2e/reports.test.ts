@@ -159,6 +159,15 @@ describe("Reports in a browser", () => {
       const cells = await table.locator("tbody td").allInnerTexts();
       expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
 
+      // Staff performance (supervisors and admins): conversations by the person they are assigned to.
+      await page.getByRole("navigation", { name: "Report sections" }).getByRole("link", { name: "Staff" }).click();
+      await page.getByRole("heading", { level: 1, name: "Staff performance" }).waitFor();
+      const people = page.getByRole("region", { name: "Conversations · Person" });
+      await people.getByRole("button", { name: "Show as table" }).click();
+      await people.getByRole("table").waitFor();
+      const assigned = await people.locator("tbody td:first-of-type").allInnerTexts();
+      expect(assigned.map(Number).reduce((a, b) => a + b, 0)).toBe(5);
+
       // Compare by department: the Transportation row opens its conversations of the period in the inbox.
       await page.getByRole("navigation", { name: "Report sections" }).getByRole("link", { name: "Compare" }).click();
       await page.getByRole("heading", { level: 1, name: "Compare" }).waitFor();

@@ -56,7 +56,7 @@ export function ReportsSatisfactionPage() {
           csv={csvHref("satisfaction", params)}
           query={sat}
           chart={
-            dist
+            dist && sat.data?.count
               ? {
                   option: barOption(SCORES, DIMS.map((d, i) => ({ name: dimNames[i]!, data: dist[d] })), count),
                   label: t("reports.satisfaction.distributionSummary", { count: count(sat.data?.count ?? 0) }),
@@ -75,10 +75,14 @@ export function ReportsSatisfactionPage() {
           title={t("reports.satisfaction.trend")}
           csv={csvHref("timeseries", trendQ)}
           query={trend}
-          chart={{
-            option: lineOption(labels, [{ name: t("reports.figures.cxScore"), data: points.map((p) => p.value) }], score),
-            label: t("reports.satisfaction.trendSummary", { interval: t(`reports.interval.${interval}`) }),
-          }}
+          chart={
+            points.some((p) => p.value !== null)
+              ? {
+                  option: lineOption(labels, [{ name: t("reports.figures.cxScore"), data: points.map((p) => p.value) }], score),
+                  label: t("reports.satisfaction.trendSummary", { interval: t(`reports.interval.${interval}`) }),
+                }
+              : null
+          }
           table={
             <DataTable
               caption={t("reports.satisfaction.trend")}

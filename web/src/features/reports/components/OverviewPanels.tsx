@@ -113,11 +113,16 @@ export function SatisfactionMeansPanel({ mode, size }: PanelProps) {
           {t("reports.figures.ratingsCount")}: {formatCount(query.data?.count ?? null, i18n.language)}
         </p>
       }
-      chart={{
-        option: barOption(labels, [{ name: t("reports.columns.mean"), data: means }], fmt),
-        label: t("reports.satisfaction.meansSummary", { accuracy: fmt(means[0] ?? null), timeliness: fmt(means[1] ?? null), courtesy: fmt(means[2] ?? null) }),
-        size,
-      }}
+      // No ratings, no chart: the table of dashes says it plainly.
+      chart={
+        query.data?.count
+          ? {
+              option: barOption(labels, [{ name: t("reports.columns.mean"), data: means }], fmt),
+              label: t("reports.satisfaction.meansSummary", { accuracy: fmt(means[0] ?? null), timeliness: fmt(means[1] ?? null), courtesy: fmt(means[2] ?? null) }),
+              size,
+            }
+          : null
+      }
       table={
         <DataTable
           caption={t("reports.satisfaction.means")}
