@@ -152,6 +152,9 @@ describe("Reports in a browser", () => {
       expect(await chart.getAttribute("aria-label")).toMatch(/5 in all/);
       await chart.focus();
       expect(await chart.evaluate((el) => el === document.activeElement)).toBe(true);
+      // A tooltip on hover, drawn without inline markup the CSP would refuse (checked at the end).
+      await chart.hover();
+      await page.locator(".chart-tooltip").first().waitFor({ state: "attached" });
       await volume.getByRole("button", { name: "Show as table" }).click();
       const table = volume.getByRole("table");
       await table.waitFor();
@@ -177,7 +180,9 @@ describe("Reports in a browser", () => {
       await row.waitFor();
       expect(await row.getByRole("cell").first().innerText()).toBe("3");
       const breakdownCsv = await panel.getByRole("link", { name: /Download CSV/ }).getAttribute("href");
-      await row.getByRole("link", { name: "Transportation" }).click();
+      // By keyboard: the row's link is the drill-down.
+      await row.getByRole("link", { name: "Transportation" }).focus();
+      await page.keyboard.press("Enter");
       await page.getByRole("heading", { level: 1, name: "All conversations" }).waitFor();
       const url = new URL(page.url());
       expect(url.pathname).toBe("/app/");
@@ -241,6 +246,15 @@ describe("Reports in a browser", () => {
       await page.getByRole("heading", { level: 1, name: "District overview" }).waitFor();
       const tabs = page.getByRole("navigation", { name: "Report sections" });
       expect(await tabs.getByRole("link").allInnerTexts()).toEqual(["Overview", "Compare", "Satisfaction", "Board report"]);
+      // A custom period goes to the URL (its last day inclusive) and to the API (exclusive end).
+      await page.getByRole("button", { name: /Period/ }).click();
+      await page.getByRole("option", { name: "Custom dates" }).click();
+      await page.getByLabel("From").fill("2026-01-01");
+      await page.waitForURL((u) => u.searchParams.get("range") === "custom" && u.searchParams.get("from") === "2026-01-01");
+      await page.getByLabel("To (last day)").fill("2026-01-31");
+      await page.waitForURL((u) => u.searchParams.get("to") === "2026-01-31");
+      expect(await page.getByRole("link", { name: "Download CSV: Headline figures" }).getAttribute("href")).toBe("/api/reports/summary?from=2026-01-01&to=2026-02-01&format=csv");
+      await expect.poll(() => cardValue(page, "conversations"), { timeout: 10_000 }).toBe("0");
       const staff = await page.request.get(`${baseUrl}/api/reports/breakdown?metric=conversations&by=assignee`);
       expect(staff.status()).toBe(403);
       await page.getByRole("button", { name: "Sign out" }).click();
