@@ -246,6 +246,18 @@ describe("Reports in a browser", () => {
       await page.getByRole("heading", { level: 1, name: "District overview" }).waitFor();
       const tabs = page.getByRole("navigation", { name: "Report sections" });
       expect(await tabs.getByRole("link").allInnerTexts()).toEqual(["Overview", "Compare", "Satisfaction", "Board report"]);
+      // Compare by requester: the parents' row opens their conversations, the role shown as a removable filter.
+      await page.goto(`${baseUrl}/app/reports/compare?by=requesterRole`);
+      const byRole = page.getByRole("region", { name: "Conversations · Requester" });
+      await byRole.getByRole("button", { name: "Show as table" }).click();
+      await byRole.getByRole("link", { name: "Parent or guardian" }).click();
+      await page.getByRole("heading", { level: 1, name: "All conversations" }).waitFor();
+      expect(new URL(page.url()).searchParams.get("requesterRole")).toBe("parent");
+      await page.getByRole("list", { name: "Filters from a report" }).getByText("Requester: Parent or guardian").waitFor();
+      await page.getByRole("link", { name: /winter break/ }).waitFor();
+      await page.goBack();
+      await page.getByRole("heading", { level: 1, name: "Compare" }).waitFor();
+
       // A custom period goes to the URL (its last day inclusive) and to the API (exclusive end).
       await page.getByRole("button", { name: /Period/ }).click();
       await page.getByRole("option", { name: "Custom dates" }).click();
@@ -253,6 +265,13 @@ describe("Reports in a browser", () => {
       await page.waitForURL((u) => u.searchParams.get("range") === "custom" && u.searchParams.get("from") === "2026-01-01");
       await page.getByLabel("To (last day)").fill("2026-01-31");
       await page.waitForURL((u) => u.searchParams.get("to") === "2026-01-31");
+      // Still on Compare (filters never change the tab), and the period follows to the other tabs.
+      expect(new URL(page.url()).pathname).toBe("/app/reports/compare");
+      expect(await byRole.getByRole("link", { name: /Download CSV/ }).getAttribute("href")).toBe(
+        "/api/reports/breakdown?from=2026-01-01&to=2026-02-01&metric=conversations&by=requesterRole&format=csv",
+      );
+      await page.getByRole("navigation", { name: "Report sections" }).getByRole("link", { name: "Overview" }).click();
+      await page.getByRole("heading", { level: 1, name: "District overview" }).waitFor();
       expect(await page.getByRole("link", { name: "Download CSV: Headline figures" }).getAttribute("href")).toBe("/api/reports/summary?from=2026-01-01&to=2026-02-01&format=csv");
       await expect.poll(() => cardValue(page, "conversations"), { timeout: 10_000 }).toBe("0");
       const staff = await page.request.get(`${baseUrl}/api/reports/breakdown?metric=conversations&by=assignee`);

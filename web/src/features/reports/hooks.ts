@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi } from "@tanstack/react-router";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useMemo } from "react";
 import { useSession } from "../../lib/session.js";
 import { reportQuery } from "./api.js";
@@ -23,7 +23,10 @@ export type ReportContext = {
 /** The reports' shared state: the URL filters, the period they mean in the district's zone, and the API query. */
 export function useReportContext(): ReportContext {
   const search = reportsRoute.useSearch();
-  const navigate = reportsRoute.useNavigate();
+  // The router's own navigate stays on the current tab; the route API's would go to the route itself (the overview).
+  // Typed loosely on purpose: every reports tab shares the parent's search, but the router types a location-less
+  // navigate with the union of every route's search.
+  const navigate = useNavigate() as unknown as (o: { search: (prev: ReportSearch) => ReportSearch; replace: boolean }) => Promise<void>;
   const session = useSession();
   const timeZone = validTimeZone(session.district.timeZone);
   const today = localDateOf(timeZone, new Date());
