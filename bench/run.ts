@@ -7,6 +7,8 @@
  *   ingest job (a third are replies that thread by In-Reply-To), in messages per second.
  * - form_submission: POST /api/public/:district/inquiries through the whole app (validate, store,
  *   queue the acknowledgement), one at a time, requests per second with p50/p99 latency.
+ * - ingest: the same submission over HTTP on loopback at concurrency 1, 16 and 64, next to a bare Fastify route
+ *   doing one INSERT on the same database (the floor), with the ratio (bench/ingest.ts).
  * - report_query (PostgreSQL): every dashboard report over a generated five-year history of 1,000,000
  *   conversations (100,000 with --quick; BENCH_HISTORY=N to choose), p50/p95 per query and period (bench/reports.ts).
  */
@@ -22,6 +24,7 @@ import { createDistrict } from "../server/domain/districts/index.js";
 import { buildCtx, type AppDeps } from "../server/http/context.js";
 import { createJobRunner } from "../server/jobs/runner.js";
 import { createLogger } from "../server/lib/logger.js";
+import { benchIngest } from "./ingest.js";
 import { benchReports } from "./reports.js";
 
 const quick = process.argv.includes("--quick");
@@ -142,6 +145,7 @@ for (const engine of await engines()) {
     const env = await setup(database);
     await benchInbound(engine.name, env, quick ? 150 : 1000);
     await benchForms(engine.name, env, quick ? 150 : 1000);
+    await benchIngest(engine.name, database, env.deps, { n: quick ? 400 : 2000, slug: "bench", topic: "general-question" });
     if (engine.name === "postgres") {
       await benchReports(database, env.deps, { conversations: Number(process.env.BENCH_HISTORY ?? (quick ? 100_000 : 1_000_000)), rounds: quick ? 10 : 20 });
     }

@@ -50,7 +50,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(connectionString: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max });
+  // JIT compilation costs tens of milliseconds per report query and pays off only for analytics far larger than ours
+  const pool = new pg.Pool({ connectionString, max, options: "-c jit=off" });
   pool.on("error", () => undefined); // idle client errors surface on the next query
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const raw: RawExecutor = async (text, values) => {

@@ -263,67 +263,52 @@ export function buckets(timeZone: string, period: Period, interval: Interval): {
   return out;
 }
 
-function bucketIndex(starts: readonly { at: number }[], t: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  if (hi < 0 || t < starts[0]!.at) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]!.at <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** One figure per local day, ISO week (Monday first) or month of the period; empty buckets are 0 (counts) or null. */
 export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: TimeseriesMetric; interval: Interval }): Promise<ReportTimeseries> {
   const env = await resolvePeriod(ctx, q);
   const starts = buckets(env.timeZone, env.period, q.interval);
   const scoped = scopeWhere(ctx, q);
-  const groups: number[][] = starts.map(() => []);
-  const put = (t: Date, v: number) => {
-    const i = bucketIndex(starts, t.getTime());
-    if (i >= 0) groups[i]!.push(v);
-  };
+  // the local date starting each row's bucket, computed by the database in the district's zone (weeks: ISO, Monday)
+  const bucketOf = (col: AnyPgColumn) => sql<string>`to_char(date_trunc(${q.interval}, ${col} at time zone ${env.timeZone}), 'YYYY-MM-DD')`;
+  let rows: { bucket: string; value: number | string | null }[];
   if (q.metric === "conversations" || q.metric === "firstResponseMedianHours" || q.metric === "resolutionMedianHours") {
-    const rows = await ctx.db
-      .select({ createdAt: conversations.createdAt, firstResponseAt: conversations.firstResponseAt, resolvedAt: conversations.resolvedAt, status: conversations.status })
+    const value =
+      q.metric === "conversations"
+        ? sql<number>`count(*)::int`
+        : q.metric === "firstResponseMedianHours"
+          ? sql<string | null>`percentile_disc(0.5) within group (order by ${frSeconds}) / 3600`
+          : sql<string | null>`percentile_disc(0.5) within group (order by ${resSeconds}) filter (where ${conversations.status} = 'resolved') / 3600`;
+    rows = await ctx.db
+      .select({ bucket: bucketOf(conversations.createdAt), value })
       .from(conversations)
-      .where(and(scoped, inPeriod(conversations.createdAt, env.period)));
-    for (const r of rows) {
-      if (q.metric === "conversations") put(r.createdAt, 1);
-      else if (q.metric === "firstResponseMedianHours") {
-        if (r.firstResponseAt) put(r.createdAt, (r.firstResponseAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
-      } else if (r.status === "resolved" && r.resolvedAt) put(r.createdAt, (r.resolvedAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
-    }
+      .where(and(scoped, inPeriod(conversations.createdAt, env.period)))
+      .groupBy(sql`1`); // by position: the bucket expression binds parameters
   } else if (q.metric === "cxScore") {
-    const rows = await ctx.db
-      .select({ submittedAt: ratings.submittedAt, a: ratings.accuracy, t: ratings.timeliness, c: ratings.courtesy })
+    rows = await ctx.db
+      .select({ bucket: bucketOf(ratings.submittedAt), value: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})::float / (3 * count(*))` })
       .from(ratings)
       .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
-      .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)));
-    for (const r of rows) put(r.submittedAt!, ((r.a ?? 0) + (r.t ?? 0) + (r.c ?? 0)) / 3);
+      .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
+      .groupBy(sql`1`);
   } else {
-    const rows = await ctx.db
-      .select({ createdAt: alerts.createdAt })
+    rows = await ctx.db
+      .select({ bucket: bucketOf(alerts.createdAt), value: sql<number>`count(*)::int` })
       .from(alerts)
       .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
-      .where(and(eq(alerts.districtId, ctx.districtId), scoped, inPeriod(alerts.createdAt, env.period)));
-    for (const r of rows) put(r.createdAt, 1);
+      .where(and(eq(alerts.districtId, ctx.districtId), scoped, inPeriod(alerts.createdAt, env.period)))
+      .groupBy(sql`1`);
   }
-  const value = (g: number[]): number | null => {
-    switch (q.metric) {
-      case "conversations":
-      case "criticalAlerts":
-        return g.length;
-      case "firstResponseMedianHours":
-      case "resolutionMedianHours":
-        return round(lowerMedian(g), 1);
-      case "cxScore":
-        return g.length ? round(g.reduce((s, x) => s + x, 0) / g.length, 2) : null;
-    }
+  const byStart = new Map(rows.map((r) => [r.bucket, num(r.value)]));
+  const empty = q.metric === "conversations" || q.metric === "criticalAlerts" ? 0 : null;
+  const places = q.metric === "cxScore" ? 2 : 1;
+  return {
+    metric: q.metric,
+    interval: q.interval,
+    points: starts.map((s) => {
+      const v = byStart.get(s.start);
+      return { start: s.start, value: v === undefined || v === null ? empty : empty === 0 ? v : round(v, places) };
+    }),
   };
-  return { metric: q.metric, interval: q.interval, points: starts.map((s, i) => ({ start: s.start, value: value(groups[i]!) })) };
 }
 
 /** The grouping expression of a breakdown; categories are the conversation's topic's category (topics joined). */
