@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { localized, useMeta } from "../lib/meta.js";
 import { useSession } from "../lib/session.js";
@@ -11,7 +12,7 @@ import { ReportPanel } from "../features/reports/components/ReportPanel.js";
 import { ResponseTimesPanel, VolumePanel } from "../features/reports/components/TrendPanels.js";
 import { formatCount, formatDecimal, formatInstantRange, formatShare } from "../features/reports/format.js";
 import { useReportContext, useSummary } from "../features/reports/hooks.js";
-import { csvHref } from "../features/reports/links.js";
+import { csvHref, drillDown } from "../features/reports/links.js";
 
 /**
  * The board report: the period's headline figures with their change, trends as small charts with their tables,
@@ -22,7 +23,7 @@ export function ReportsBoardPage() {
   const lang = i18n.language;
   const meta = useMeta();
   const session = useSession();
-  const { params, timeZone, period } = useReportContext();
+  const { params, timeZone, period, search } = useReportContext();
   const interval = boardIntervalFor(period);
   const summary = useSummary();
   const answered = useQuery(reportQuery("answered", params));
@@ -116,7 +117,14 @@ export function ReportsBoardPage() {
             ]}
             rows={(trending.data?.rows ?? []).map((r) => ({
               key: r.topicId,
-              cells: [topicName(r.topicId, r.label), formatCount(r.count, lang), formatDecimal(r.baseline, lang), `${formatDecimal(r.ratio, lang)}×`],
+              cells: [
+                <Link key="l" to="/" search={drillDown(search, summary.data?.period ?? null, { topicId: r.topicId })}>
+                  {topicName(r.topicId, r.label)}
+                </Link>,
+                formatCount(r.count, lang),
+                formatDecimal(r.baseline, lang),
+                `${formatDecimal(r.ratio, lang)}×`,
+              ],
             }))}
           />
         }

@@ -137,7 +137,7 @@ export function SatisfactionMeansPanel({ mode, size }: PanelProps) {
 /** Critical alerts raised per bucket, and by category with how many still wait for a responder. */
 export function AlertsPanel({ mode, size }: PanelProps) {
   const { t, i18n } = useTranslation();
-  const { params, interval } = useReportContext();
+  const { params, interval, search } = useReportContext();
   const q = { ...params, metric: "criticalAlerts", interval };
   const series = useQuery(reportQuery("timeseries", q));
   const alerts = useQuery(reportQuery("alerts", params));
@@ -154,7 +154,10 @@ export function AlertsPanel({ mode, size }: PanelProps) {
       intro={
         alerts.data ? (
           <p>
-            {t("reports.overview.unacknowledgedNow", { count: alerts.data.unacknowledged })} · {t("reports.figures.timeToAcknowledgeMedianMinutes")}:{" "}
+            <Link to="/" search={drillDown(search, null, { view: "alerts" })}>
+              {t("reports.overview.unacknowledgedNow", { count: alerts.data.unacknowledged })}
+            </Link>{" "}
+            · {t("reports.figures.timeToAcknowledgeMedianMinutes")}:{" "}
             {alerts.data.timeToAcknowledgeMedianMinutes === null ? "—" : t("reports.units.minutes", { value: formatCount(Math.round(alerts.data.timeToAcknowledgeMedianMinutes), i18n.language) })} ·{" "}
             {t("reports.overview.downgraded")}: {fmt(alerts.data.downgraded)}
           </p>
