@@ -4,11 +4,11 @@
  * request stores nothing and an accepted one stores exactly one conversation or message; no markup comes back raw.
  * Failures are collected, not thrown one by one, so a run lists every broken input at once.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, ne } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SECURITY, type SecurityConfig } from "../../config/index.js";
-import { conversations, messages } from "../../db/schema/index.js";
+import { conversations, inboundDeliveries, messages } from "../../db/schema/index.js";
 import { changeStatus, replyToConversation } from "../../domain/conversations/index.js";
 import { buildDistrict, buildInquiry, buildStaff, type TestDistrict } from "../../test/factories.js";
 import { NAUGHTY_STRINGS, XSS_PAYLOADS } from "../../test/fixtures/hostile-strings.js";
@@ -202,6 +202,26 @@ describe("hostile strings on every public endpoint", () => {
       check(`POST webhook ${show(s)}`, "api", res);
       if (res.statusCode !== 401) failures.push(`POST webhook ${show(s)}: ${res.statusCode}`);
     }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+describe("hostile emails through the webhook (acknowledged, so they must be filed)", () => {
+  it("files every email whose subject and body are naughty strings: no delivery left pending or failed", async () => {
+    const sample = [...NAUGHTY_STRINGS.filter((_, i) => i % 8 === 0), ...XSS_PAYLOADS.slice(0, 10), "Hi\u0000there", "x\ud800y"];
+    for (const [i, s] of sample.entries()) {
+      const subject = s.replace(/[\r\n]/g, " ");
+      const raw = Buffer.from(`From: Pat <pat${i}@example.com>\r\nTo: ${d.district.fromEmail}\r\nSubject: ${subject}\r\nMessage-ID: <fuzz-${i}@example.com>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${s}\r\n`);
+      const res = await t.app.inject({ method: "POST", url: "/webhooks/email/raw", headers: { authorization: `Bearer ${d.webhookSecret}`, "content-type": "message/rfc822" }, payload: raw });
+      check(`webhook email ${show(s)}`, "api", res);
+      if (res.statusCode !== 202) failures.push(`webhook email ${show(s)}: ${res.statusCode}`);
+    }
+    await t.drain();
+    const stuck = await t.database.db
+      .select({ status: inboundDeliveries.status, error: inboundDeliveries.error })
+      .from(inboundDeliveries)
+      .where(ne(inboundDeliveries.status, "processed"));
+    expect(stuck).toEqual([]);
     expect(failures).toEqual([]);
   }, 300_000);
 });

@@ -6,13 +6,21 @@ import { findDelivery, finishDelivery, lockPendingDelivery } from "../../domain/
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
 import { jobCtx } from "../context.js";
 import { filterAttachments } from "../../lib/attachments.js";
+import { storableBody } from "../../lib/text.js";
 import type { JobDefinition } from "../registry.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), deliveryId: z.string().uuid() });
 
 
-/** Turns a parsed MIME message into the channel-neutral input of recordInboundEmail. */
+/**
+ * Turns a parsed MIME message into the channel-neutral input of recordInboundEmail, with every text storable
+ * (a NUL in a subject or body made every retry fail, so an acknowledged email was never filed: issue 6 fuzzing).
+ */
 export function toInboundEmail(parsed: ParsedEmail): InboundEmail {
+  return storableBody(inboundEmailOf(parsed));
+}
+
+function inboundEmailOf(parsed: ParsedEmail): InboundEmail {
   const cls = classifyEmail(parsed);
   const reply = extractReplyFromEmail(parsed);
   const files = parsed.attachments.filter((a) => !a.inline || !a.contentId);
