@@ -58,7 +58,7 @@ export function barOption(categories: string[], series: Series[], format: (v: nu
   const cat = {
     type: "category",
     data: categories,
-    axisLabel: { color: MUTED, interval: 0, width: opts.horizontal ? 160 : 90, overflow: opts.horizontal ? "truncate" : "break" },
+    axisLabel: { color: MUTED, interval: 0, width: opts.horizontal ? 160 : 64, overflow: opts.horizontal ? "truncate" : "break" },
     axisLine: { lineStyle: { color: MUTED } },
   };
   const val = { type: "value", axisLabel: { color: MUTED, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: "#e5e9ee" } } };
