@@ -2,6 +2,7 @@ import { and, eq, lt, or, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { loginFailures, rateLimits } from "../../db/schema/index.js";
 import { sha256 } from "../../lib/crypto.js";
+import { storableText } from "../../lib/text.js";
 
 /** One counter to bump: `scope` is a district slug or `*`; `key` is hashed before it is stored. */
 export type LimitRule = { scope: string; bucket: string; key: string; max: number; windowSeconds: number };
@@ -18,8 +19,10 @@ const keyHash = (scope: string, bucket: string, key: string) => sha256(`${scope}
 export async function hitLimits(db: Db | Tx, rules: LimitRule[], now: Date): Promise<LimitVerdict> {
   const seen = new Set<string>();
   const rows = [];
-  for (const r of rules) {
-    if (r.max <= 0) continue;
+  for (const given of rules) {
+    if (given.max <= 0) continue;
+    // The scope comes from the URL (a district slug, maybe an attacker's): stored as text, so it must be storable.
+    const r = { ...given, scope: storableText(given.scope).slice(0, 100) };
     const windowMs = r.windowSeconds * 1000;
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
     const hash = keyHash(r.scope, r.bucket, r.key);

@@ -7,6 +7,7 @@
 import { count, eq, ne } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.js";
 import { DEFAULT_SECURITY, type SecurityConfig } from "../../config/index.js";
 import { conversations, inboundDeliveries, messages } from "../../db/schema/index.js";
 import { changeStatus, replyToConversation } from "../../domain/conversations/index.js";
@@ -137,6 +138,33 @@ describe("hostile strings on every public endpoint", () => {
       for (const url of [`/d/${seg}`, `/d/${slug}/topics/${seg}`, `/d/${slug}/c/${seg}`, `/d/${slug}/rate/${seg}`, `${statusBase}/attachments/${seg}`]) {
         check(`GET ${url.slice(0, 80)}`, "page", await t.app.inject({ method: "GET", url }), [s]);
       }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it("POSTs to naughty districts, topics, links and rating tokens (limits on: they key on the path)", async () => {
+    const limited = await buildApp({ ...t.deps, security: DEFAULT_SECURITY });
+    try {
+      for (const [i, s] of HOSTILE.entries()) {
+        const seg = enc(s);
+        const posts: [string, Kind, Record<string, unknown>][] = [
+          [`/d/${seg}/topics/bus-concern`, "page", form(Object.entries(busFields()))],
+          [`/d/${d.district.slug}/topics/${seg}`, "page", form(Object.entries(busFields()))],
+          [`/d/${seg}/c/${seg}/messages`, "page", form([["message", "hi"]])],
+          [`/d/${d.district.slug}/rate/${seg}`, "page", form([["accuracy", "9"]])],
+          [`/api/public/${seg}/inquiries`, "api", { payload: { topic: "bus-concern", message: "x", email: "a@example.com" } }],
+        ];
+        for (const [url, kind, opts] of posts) {
+          const before = await counts();
+          // A fresh address per request: the limits are on and must not be what answers.
+          const res = await limited.inject({ method: "POST", url, remoteAddress: `10.${i >> 8}.${i & 255}.${posts.length}`, ...opts });
+          check(`POST ${url.slice(0, 80)}`, kind, res, [s]);
+          if (res.statusCode === 429) failures.push(`POST ${url.slice(0, 80)}: 429`);
+          checkStored(`POST ${url.slice(0, 80)}`, before, await counts(), res.statusCode < 400, url.includes("/topics/") || url.includes("/inquiries"));
+        }
+      }
+    } finally {
+      await limited.close();
     }
     expect(failures).toEqual([]);
   }, 300_000);
