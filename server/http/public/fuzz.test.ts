@@ -223,6 +223,18 @@ describe("hostile strings on every public endpoint", () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
+  it("staff sign-in with naughty districts, emails and passwords (a sample: each costs an Argon2 check)", async () => {
+    const sample = [...NAUGHTY_STRINGS.filter((_, i) => i % 12 === 0), ...XSS_PAYLOADS.slice(0, 5), "a\u0000b", "\ud800"];
+    for (const s of sample) {
+      for (const payload of [{ district: s, email: s, password: s || "x" }, { district: d.district.slug, email: `${s}@riverside.test`, password: s || "x" }]) {
+        const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload });
+        check(`POST login ${show(s)}`, "api", res);
+        if (![400, 401, 429].includes(res.statusCode)) failures.push(`POST login ${show(s)}: ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
   it("the email webhook with naughty secrets and bodies", async () => {
     for (const s of HOSTILE) {
       const secret = s.replace(/[^\t\x20-\x7e]/g, "?");
