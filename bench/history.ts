@@ -3,8 +3,8 @@
  * 1,000,000 conversations, not hours through the app): departments, schools, topics, staff, contacts, and
  * conversations over the last `years` with the shape of real traffic (school-day hours, answered within hours to
  * days, 3 % never answered but closed, everything older than 45 days resolved, some pending pauses), their status-change and breach events, ratings and alerts.
- * The same shape for a seed (values vary with which pooled connection draws them). Message rows are not made: the conversation's search vector is filled from a body the
- * generator picks, as the messages trigger would. The stamped business minutes are wall-clock minutes × 45/168 (a
+ * The same shape for a seed (values vary with which pooled connection draws them). Each conversation gets the family's first message; its search vector is
+ * filled in the same insert, as the messages trigger would. The stamped business minutes are wall-clock minutes × 45/168 (a
  * 45-hour week), close enough for timing queries, not a calendar.
  */
 import { sql } from "drizzle-orm";
@@ -75,14 +75,14 @@ export async function generateHistory(database: Database, opts: { districtId: st
 
   await db.execute(sql`select setseed(${opts.seed ?? 0.42})`);
   await db.execute(sql`insert into contacts (id, district_id, name, created_at)
-    select md5(${d} || 'contact' || g)::uuid, ${d}::uuid, 'Family ' || g, ${now}::timestamptz - ${span}::interval from generate_series(1, ${contactsN}) g`);
+    select overlay(overlay(md5(${d} || 'contact' || g) placing '4' from 13) placing '8' from 17)::uuid, ${d}::uuid, 'Family ' || g, ${now}::timestamptz - ${span}::interval from generate_series(1, ${contactsN}) g`);
   await db.execute(sql`alter table conversations disable trigger conversations_search_bi`);
   // r1..r8 drive the choices; created: uniform over the span, moved to 07:00–19:00 Pacific, weekends thinned
   await db.execute(sql`
     insert into conversations (id, district_id, number, reference, subject, kind, requester_role, status, priority, channel, language,
       topic_id, department_id, school_id, assignee_id, contact_id, created_at, updated_at, last_message_at, first_response_at, resolved_at,
       first_response_due_at, sla_breached, first_response_business_minutes, resolution_business_minutes, search)
-    select md5(${d} || 'conv' || n)::uuid, ${d}::uuid, n, 'BUSD-' || n, s.subject,
+    select gen_random_uuid(), ${d}::uuid, n, 'BUSD-' || n, s.subject,
       (array['question','concern','comment','suggestion','compliment'])[1 + floor(r1 * r1 * 5)::int],
       (array['parent','parent','parent','student','staff','community'])[1 + floor(r2 * 6)::int],
       s.status,
@@ -93,15 +93,15 @@ export async function generateHistory(database: Database, opts: { districtId: st
       (${arr(deps)})[1 + floor(r6 * ${tps.length})::int % ${deps.length}],
       case when r7 < 0.8 then (${arr(sch)})[1 + floor(r7 / 0.8 * ${sch.length})::int] end,
       (${arr(stf)})[1 + floor(r8 * ${stf.length})::int],
-      case when r5 > 0.02 then md5(${d} || 'contact' || (1 + floor(r2 * r5 * ${contactsN}))::int)::uuid end,
+      -- a valid version-4 UUID made from the contact's number (the contacts insert above uses the same)
+      case when r5 > 0.02 then overlay(overlay(md5(${d} || 'contact' || (1 + floor(r2 * r5 * ${contactsN}))::int) placing '4' from 13) placing '8' from 17)::uuid end,
       s.created, coalesce(s.resolved, s.responded, s.created), coalesce(s.responded, s.created), s.responded, s.resolved,
       s.created + interval '2 days', case when s.responded is null or s.responded > s.created + interval '2 days' then array['first_response'] else array[]::text[] end,
       round(extract(epoch from (s.responded - s.created)) / 60 * 45 / 168), round(extract(epoch from (s.resolved - s.created)) / 60 * 45 / 168),
-      setweight(fo_search_vector(s.subject || ' BUSD-' || n), 'A') || fo_search_vector(s.body)
+      setweight(fo_search_vector(s.subject || ' BUSD-' || n), 'A') || fo_search_vector((${txt(BODIES)})[1 + n % ${BODIES.length}])
     from (
       select row_number() over (order by created) as n, r1, r2, r3, r4, r5, r6, r7, r8, created,
         (${txt(SUBJECTS)})[1 + floor(r3 * ${SUBJECTS.length})::int] as subject,
-        (${txt(BODIES)})[1 + floor(r4 * ${BODIES.length})::int] as body,
         case when r1 < 0.97 and created + resp < ${now}::timestamptz then created + resp end as responded,
         case when created + resp + res < ${now}::timestamptz - interval '1 hour' and (r2 < 0.97 or created < ${now}::timestamptz - interval '45 days')
              then created + resp + res end as resolved,
@@ -118,6 +118,11 @@ export async function generateHistory(database: Database, opts: { districtId: st
     ) s
     order by n`); // stored in arrival order, numbered by it, as a real district's rows are
   await db.execute(sql`alter table conversations enable trigger conversations_search_bi`);
+  // the family's first message (its words are already in the search vector above, as the messages trigger would add them)
+  await db.execute(sql`alter table messages disable trigger messages_search_ai`);
+  await db.execute(sql`insert into messages (district_id, conversation_id, direction, channel, body, author_contact_id, created_at)
+    select district_id, id, 'inbound', channel, (${txt(BODIES)})[1 + number % ${BODIES.length}], contact_id, created_at from conversations where district_id = ${d}::uuid order by number`);
+  await db.execute(sql`alter table messages enable trigger messages_search_ai`);
   await db.execute(sql`update districts set next_number = ${n + 1} where id = ${d}::uuid`).catch(() => undefined);
   // the timeline the reports read: resolutions, pending pauses (a day after the answer, for a day), breaches
   await db.execute(sql`insert into events (district_id, conversation_id, type, actor_kind, data, created_at)
@@ -127,7 +132,7 @@ export async function generateHistory(database: Database, opts: { districtId: st
     where district_id = ${d}::uuid and first_response_at is not null and (status = 'pending' or (status = 'resolved' and number % 10 = 0))`);
   await db.execute(sql`insert into events (district_id, conversation_id, type, actor_kind, data, created_at)
     select district_id, id, 'conversation.status_changed', 'staff', '{"from":"pending","to":"open"}'::jsonb, first_response_at + (resolved_at - first_response_at) / 2 from conversations
-    where district_id = ${d}::uuid and status = 'resolved' and number % 10 = 0`);
+    where district_id = ${d}::uuid and status = 'resolved' and first_response_at is not null and number % 10 = 0`);
   await db.execute(sql`insert into events (district_id, conversation_id, type, actor_kind, data, created_at)
     select district_id, id, 'sla.breached', 'system', jsonb_build_object('clock', 'first_response', 'dueAt', first_response_due_at), first_response_due_at from conversations
     where district_id = ${d}::uuid and 'first_response' = any(sla_breached) and first_response_due_at < ${now}::timestamptz`);

@@ -13,15 +13,35 @@ import { generateHistory } from "./history.js";
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function benchReports(database: Database, deps: AppDeps, opts: { conversations: number; rounds: number }): Promise<void> {
+export type HistoryFixture = { conversations: number; districtId: string; departmentIds: string[]; token: string };
+
+/** One large district's history, generated once for the report and inbox benchmarks, with an admin's API token. */
+export async function prepareHistory(database: Database, conversations: number): Promise<HistoryFixture> {
   const now = new Date();
   const district = await createDistrict(database.db, { slug: "history", name: "History USD", referencePrefix: "BUSD", replyDomain: "history.example", fromEmail: "letstalk@history.example" });
   const t0 = performance.now();
-  const h = await generateHistory(database, { districtId: district.id, conversations: opts.conversations, years: 5, now });
-  const genSeconds = (performance.now() - t0) / 1000;
-  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1(genSeconds) })}\n`);
+  const h = await generateHistory(database, { districtId: district.id, conversations, years: 5, now });
+  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1((performance.now() - t0) / 1000) })}\n`);
   const admin = await createStaff({ db: database.db, districtId: district.id }, { email: "leader@history.example", name: "Leader", role: "admin" });
   const token = await createApiToken(database.db, district.id, admin.id, "bench");
+  return { conversations, districtId: district.id, departmentIds: h.departmentIds, token };
+}
+
+/** GETs `url` `rounds` times after one warm-up, p50/p95 in ms. */
+export async function timeGets(app: { inject: (o: { method: "GET"; url: string; headers: Record<string, string> }) => Promise<{ statusCode: number; body: string }> }, url: string, token: string, rounds: number): Promise<{ p50_ms: number; p95_ms: number }> {
+  const lat: number[] = [];
+  for (let i = 0; i < rounds + 1; i++) {
+    const s = performance.now();
+    const res = await app.inject({ method: "GET", url, headers: { authorization: `Bearer ${token}` } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    if (i > 0) lat.push(performance.now() - s); // the first request warms caches
+  }
+  return { p50_ms: r1(pct(lat, 50)), p95_ms: r1(pct(lat, 95)) };
+}
+
+export async function benchReports(h: HistoryFixture, deps: AppDeps, opts: { rounds: number }): Promise<void> {
+  const now = new Date();
+  const token = h.token;
   const app = await buildApp(deps);
   await app.ready();
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -47,14 +67,8 @@ export async function benchReports(database: Database, deps: AppDeps, opts: { co
   for (const [period, p] of Object.entries(periods)) {
     let worst = { name: "", p95: 0 };
     for (const [name, url] of queries(p)) {
-      const lat: number[] = [];
-      for (let i = 0; i < opts.rounds + 1; i++) {
-        const s = performance.now();
-        const res = await app.inject({ method: "GET", url: url!, headers: { authorization: `Bearer ${token}` } });
-        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-        if (i > 0) lat.push(performance.now() - s); // the first request warms caches
-      }
-      const line = { bench: "report_query", engine: "postgres", conversations: h.conversations, period, query: name, p50_ms: r1(pct(lat, 50)), p95_ms: r1(pct(lat, 95)) };
+      const t = await timeGets(app, url!, token, opts.rounds);
+      const line = { bench: "report_query", engine: "postgres", conversations: h.conversations, period, query: name, ...t };
       if (line.p95_ms > worst.p95) worst = { name: name!, p95: line.p95_ms };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }

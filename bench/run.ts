@@ -11,6 +11,11 @@
  *   doing one INSERT on the same database (the floor), with the ratio (bench/ingest.ts).
  * - report_query (PostgreSQL): every dashboard report over a generated five-year history of 1,000,000
  *   conversations (100,000 with --quick; BENCH_HISTORY=N to choose), p50/p95 per query and period (bench/reports.ts).
+ * - inbox_query / search_query (PostgreSQL): the inbox's first page and full-text search over the same history
+ *   (bench/inbox.ts).
+ * - soak (PostgreSQL): 30,000 submissions an hour for 10 minutes (1 with --quick) across two `start --role web`
+ *   processes and one worker: a line per 10 s (errors, p50/p99, RSS of each process), then exactly-once storage,
+ *   the worker's drain and the RSS growth (bench/soak.ts). `--soak-only` runs just the soak, `--no-soak` skips it.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -25,9 +30,13 @@ import { buildCtx, type AppDeps } from "../server/http/context.js";
 import { createJobRunner } from "../server/jobs/runner.js";
 import { createLogger } from "../server/lib/logger.js";
 import { benchIngest } from "./ingest.js";
-import { benchReports } from "./reports.js";
+import { benchInbox } from "./inbox.js";
+import { benchReports, prepareHistory } from "./reports.js";
+import { benchSoak } from "./soak.js";
 
 const quick = process.argv.includes("--quick");
+const soakOnly = process.argv.includes("--soak-only");
+const soak = !process.argv.includes("--no-soak");
 const log = createLogger("silent");
 
 async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise<{ database: Database; drop(): Promise<void> }> }[]> {
@@ -139,7 +148,8 @@ async function benchForms(engine: string, env: Awaited<ReturnType<typeof setup>>
   await app.close();
 }
 
-for (const engine of await engines()) {
+const available = await engines();
+for (const engine of soakOnly ? [] : available) {
   const { database, drop } = await engine.open();
   try {
     const env = await setup(database);
@@ -147,12 +157,21 @@ for (const engine of await engines()) {
     await benchForms(engine.name, env, quick ? 150 : 1000);
     await benchIngest(engine.name, database, env.deps, { n: quick ? 400 : 2000, slug: "bench", topic: "general-question" });
     if (engine.name === "postgres") {
-      await benchReports(database, env.deps, { conversations: Number(process.env.BENCH_HISTORY ?? (quick ? 100_000 : 1_000_000)), rounds: quick ? 10 : 20 });
+      const history = await prepareHistory(database, Number(process.env.BENCH_HISTORY ?? (quick ? 100_000 : 1_000_000)));
+      await benchReports(history, env.deps, { rounds: quick ? 10 : 20 });
+      await benchInbox(history, env.deps, { rounds: quick ? 10 : 30 });
     }
     await env.jobs.stop();
   } finally {
     await database.close();
     await drop();
   }
+}
+if ((soak || soakOnly) && available.some((e) => e.name === "postgres")) {
+  await benchSoak({
+    minutes: Number(process.env.BENCH_SOAK_MINUTES ?? (quick ? 1 : 10)),
+    perHour: Number(process.env.BENCH_SOAK_PER_HOUR ?? 30_000),
+    adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  });
 }
 process.exit(0);

@@ -120,6 +120,10 @@ export const conversations = pgTable(
     uniqueIndex("conversations_district_number_uq").on(t.districtId, t.number),
     index("conversations_inbox_idx").on(t.districtId, t.status, t.lastMessageAt),
     index("conversations_recent_idx").on(t.districtId, t.lastMessageAt, t.id),
+    // The inbox's default orders (waiting alerts pinned first, then newest), so a first page reads 50 index entries
+    // instead of sorting the district: the expression must stay identical to PIN in domain/conversations/queries.ts.
+    index("conversations_inbox_latest_idx").on(t.districtId, sql`(case when alert_status = 'active' then 0 else 1 end)`, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("conversations_inbox_created_idx").on(t.districtId, sql`(case when alert_status = 'active' then 0 else 1 end)`, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("conversations_assignee_idx").on(t.districtId, t.assigneeId, t.status),
     index("conversations_department_idx").on(t.districtId, t.departmentId, t.status),
     index("conversations_contact_idx").on(t.districtId, t.contactId),
@@ -128,6 +132,8 @@ export const conversations = pgTable(
     /** reports: resolved in a period, and open-at-an-instant snapshots in the past */
     index("conversations_resolved_idx").on(t.districtId, t.resolvedAt),
     index("conversations_search_idx").using("gin", t.search),
+    /** search by reference ("RUSD-1042", any case) beside the full text: a bitmap OR of both indexes */
+    index("conversations_reference_lower_idx").on(sql`lower(reference)`),
     index("conversations_sla_check_idx").on(t.slaNextCheckAt),
     index("conversations_triage_idx").on(t.districtId, t.inTriage, t.status),
     index("conversations_cluster_idx").on(t.districtId, t.clusterId),
