@@ -6,8 +6,8 @@ import { api, isUnauthenticated, setCsrfToken } from "./http.js";
 export type Session = {
   staff: StaffSummary;
   csrfToken: string;
-  /** `timeZone` (IANA) when the server sends it; the reports fall back to the browser's zone until then */
-  district: { id: string; slug: string; name: string; referencePrefix: string; timeZone?: string };
+  /** `timeZone` (IANA): the district's zone, in which the reports' periods and presets are local dates */
+  district: { id: string; slug: string; name: string; referencePrefix: string; timeZone: string };
 };
 
 export const sessionKey = ["session"] as const;

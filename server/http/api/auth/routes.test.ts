@@ -45,7 +45,7 @@ describe("POST /api/auth/login", () => {
       role: "agent",
       departmentIds: [a.departments.transportation.id],
     });
-    expect(body.district).toEqual({ id: a.district.id, slug: a.district.slug, name: "Riverside Unified", referencePrefix: "RUSD" });
+    expect(body.district).toEqual({ id: a.district.id, slug: a.district.slug, name: "Riverside Unified", referencePrefix: "RUSD", timeZone: "America/Los_Angeles" });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     const cookie = String(res.headers["set-cookie"]);
     expect(cookie).toMatch(/^fo_session=[A-Za-z0-9_-]{40,};/);

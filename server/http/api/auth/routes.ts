@@ -23,7 +23,8 @@ export type LoginBody = z.infer<typeof LoginBodySchema>;
 export const SessionSchema = z.object({
   staff: StaffSummarySchema,
   csrfToken: z.string().nullable(),
-  district: z.object({ id: z.string().uuid(), slug: z.string(), name: z.string(), referencePrefix: z.string() }),
+  /** `timeZone` (IANA): the zone report periods and local dates are read in */
+  district: z.object({ id: z.string().uuid(), slug: z.string(), name: z.string(), referencePrefix: z.string(), timeZone: z.string() }),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -55,7 +56,7 @@ async function presentSession(deps: AppDeps, auth: Pick<StaffAuth, "districtId" 
       departmentIds: auth.actor.departmentIds,
     },
     csrfToken,
-    district: { id: district.id, slug: district.slug, name: district.name, referencePrefix: district.referencePrefix },
+    district: { id: district.id, slug: district.slug, name: district.name, referencePrefix: district.referencePrefix, timeZone: district.timeZone },
   };
 }
 
