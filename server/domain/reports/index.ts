@@ -24,6 +24,7 @@ import { businessMinutesUnpaused, pausesOf } from "../sla/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import {
   HOUR_MS,
+  conversationInScope,
   inPeriod,
   invalid,
   iso,
@@ -140,13 +141,11 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
       total: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})`,
     })
     .from(ratings)
-    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
-    .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, period)));
+    .where(and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, scope, ratings.conversationId), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, period)));
   const requestedQ = ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(ratings)
-    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
-    .where(and(eq(ratings.districtId, ctx.districtId), scoped, inPeriod(ratings.requestedAt, period)));
+    .where(and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, scope, ratings.conversationId), inPeriod(ratings.requestedAt, period)));
 
   const alertQ = ctx.db
     .select({
@@ -154,13 +153,11 @@ async function figures(ctx: Ctx, env: Env, period: Period, snap: Date, scope: Re
       ackMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by extract(epoch from (${alerts.acknowledgedAt} - ${alerts.createdAt})))`,
     })
     .from(alerts)
-    .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
-    .where(and(eq(alerts.districtId, ctx.districtId), scoped, inPeriod(alerts.createdAt, period)));
+    .where(and(eq(alerts.districtId, ctx.districtId), conversationInScope(ctx, scope, alerts.conversationId), inPeriod(alerts.createdAt, period)));
   const unackedQ = ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(alerts)
-    .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
-    .where(and(eq(alerts.districtId, ctx.districtId), scoped, eq(alerts.status, "active"), lt(alerts.createdAt, snap)));
+    .where(and(eq(alerts.districtId, ctx.districtId), conversationInScope(ctx, scope, alerts.conversationId), eq(alerts.status, "active"), lt(alerts.createdAt, snap)));
 
   // independent queries, in parallel on PostgreSQL's pool
   const [[agg], [repeat], [snapAgg], [rate], [requested], [alert], [unacked]] = await Promise.all([aggQ, repeatQ, snapAggQ, rateQ, requestedQ, alertQ, unackedQ]);
@@ -287,15 +284,13 @@ export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: Time
     rows = await ctx.db
       .select({ bucket: bucketOf(ratings.submittedAt), value: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})::float / (3 * count(*))` })
       .from(ratings)
-      .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
-      .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
+      .where(and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, q, ratings.conversationId), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
       .groupBy(sql`1`);
   } else {
     rows = await ctx.db
       .select({ bucket: bucketOf(alerts.createdAt), value: sql<number>`count(*)::int` })
       .from(alerts)
-      .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
-      .where(and(eq(alerts.districtId, ctx.districtId), scoped, inPeriod(alerts.createdAt, env.period)))
+      .where(and(eq(alerts.districtId, ctx.districtId), conversationInScope(ctx, q, alerts.conversationId), inPeriod(alerts.createdAt, env.period)))
       .groupBy(sql`1`);
   }
   const byStart = new Map(rows.map((r) => [r.bucket, num(r.value)]));

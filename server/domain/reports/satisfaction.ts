@@ -1,18 +1,18 @@
 /** Satisfaction (ratings, distribution, response rate) and critical alerts (docs/METRICS.md). */
-import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { ReportAlerts, ReportSatisfaction } from "../../../common/contract/reports.js";
-import { alertCategories, alerts, conversations, ratings } from "../../db/schema/index.js";
+import { alertCategories, alerts, ratings } from "../../db/schema/index.js";
 import { BUILT_IN_CATEGORIES } from "../alerts/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { periodOut } from "./service.js";
-import { inPeriod, num, ratio, resolvePeriod, round, scopeWhere, type ReportQuery } from "./shared.js";
+import { conversationInScope, inPeriod, num, ratio, resolvePeriod, round, type ReportQuery } from "./shared.js";
 
 const DIMENSIONS = ["accuracy", "timeliness", "courtesy"] as const;
 
 /** Ratings submitted in the period (of conversations in scope): means, cxScore, response rate, the count of each score. */
 export async function reportSatisfaction(ctx: Ctx, q: ReportQuery): Promise<ReportSatisfaction> {
   const env = await resolvePeriod(ctx, q);
-  const submitted = and(eq(ratings.districtId, ctx.districtId), scopeWhere(ctx, q), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period));
+  const submitted = and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, q, ratings.conversationId), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period));
   const [agg] = await ctx.db
     .select({
       count: sql<number>`count(*)::int`,
@@ -22,24 +22,21 @@ export async function reportSatisfaction(ctx: Ctx, q: ReportQuery): Promise<Repo
       total: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})`,
     })
     .from(ratings)
-    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
     .where(submitted);
-  const distribution = { accuracy: Array<number>(10).fill(0), timeliness: Array<number>(10).fill(0), courtesy: Array<number>(10).fill(0) };
-  for (const d of DIMENSIONS) {
-    const col = ratings[d];
-    const rows = await ctx.db
-      .select({ score: col, n: sql<number>`count(*)::int` })
-      .from(ratings)
-      .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
-      .where(and(submitted, isNotNull(col)))
-      .groupBy(col);
-    for (const r of rows) if (r.score !== null && r.score >= 1 && r.score <= 10) distribution[d][r.score - 1] = r.n;
-  }
+  // the count of each score of each dimension, in one pass: d1 … d10 per dimension
+  const scoreCounts = Object.fromEntries(
+    DIMENSIONS.flatMap((d) => Array.from({ length: 10 }, (_, i) => [`${d}${i + 1}`, sql<number>`(count(*) filter (where ${ratings[d]} = ${i + 1}))::int`])),
+  ) as Record<string, SQL<number>>;
+  const [counts] = await ctx.db.select(scoreCounts).from(ratings).where(submitted);
+  const distribution = {
+    accuracy: Array.from({ length: 10 }, (_, i) => Number(counts![`accuracy${i + 1}`])),
+    timeliness: Array.from({ length: 10 }, (_, i) => Number(counts![`timeliness${i + 1}`])),
+    courtesy: Array.from({ length: 10 }, (_, i) => Number(counts![`courtesy${i + 1}`])),
+  };
   const [requested] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(ratings)
-    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
-    .where(and(eq(ratings.districtId, ctx.districtId), scopeWhere(ctx, q), inPeriod(ratings.requestedAt, env.period)));
+    .where(and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, q, ratings.conversationId), inPeriod(ratings.requestedAt, env.period)));
   const count = agg!.count;
   return {
     period: periodOut(env),
@@ -56,13 +53,12 @@ const SEVERITY_LABELS: Record<string, string> = { critical: "Critical", high: "H
 /** Alerts raised in the period on conversations in scope: by category and severity, downgrades, acknowledgement. */
 export async function reportAlerts(ctx: Ctx, q: ReportQuery): Promise<ReportAlerts> {
   const env = await resolvePeriod(ctx, q);
-  const inScope = and(eq(alerts.districtId, ctx.districtId), scopeWhere(ctx, q));
+  const inScope = and(eq(alerts.districtId, ctx.districtId), conversationInScope(ctx, q, alerts.conversationId));
   const raised = and(inScope, inPeriod(alerts.createdAt, env.period));
   const group = async (col: typeof alerts.category | typeof alerts.severity) =>
     ctx.db
       .select({ key: col, n: sql<number>`count(*)::int` })
       .from(alerts)
-      .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
       .where(raised)
       .groupBy(col);
   const byCategory = await group(alerts.category);
@@ -74,13 +70,11 @@ export async function reportAlerts(ctx: Ctx, q: ReportQuery): Promise<ReportAler
       ackMedianSeconds: sql<string | null>`percentile_disc(0.5) within group (order by extract(epoch from (${alerts.acknowledgedAt} - ${alerts.createdAt})))`,
     })
     .from(alerts)
-    .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
     .where(raised);
   const reason = sql<string>`lower(btrim(${alerts.downgradeReason}))`;
   const reasons = await ctx.db
     .select({ key: reason, n: sql<number>`count(*)::int` })
     .from(alerts)
-    .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
     .where(and(raised, eq(alerts.status, "downgraded"), isNotNull(alerts.downgradeReason)))
     .groupBy(reason)
     .orderBy(sql`count(*) desc`, reason)
@@ -88,7 +82,6 @@ export async function reportAlerts(ctx: Ctx, q: ReportQuery): Promise<ReportAler
   const [unacked] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(alerts)
-    .innerJoin(conversations, eq(conversations.id, alerts.conversationId))
     .where(and(inScope, eq(alerts.status, "active"), lt(alerts.createdAt, env.snapshotAt)));
   // built-in names first (a district's rows may not exist yet), then the district's own categories
   const names = new Map(BUILT_IN_CATEGORIES.map((c) => [c.key, c.name.en]));

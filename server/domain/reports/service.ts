@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { ReportBacklog, ReportBreaches } from "../../../common/contract/reports.js";
 import { conversations, events } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { inPeriod, iso, resolvePeriod, scopeWhere, ts, type ReportQuery } from "./shared.js";
+import { conversationInScope, inPeriod, iso, resolvePeriod, scopeWhere, ts, type ReportQuery } from "./shared.js";
 
 const periodOut = (e: { period: { from: Date; to: Date }; snapshotAt: Date }) => ({ from: iso(e.period.from), to: iso(e.period.to), snapshotAt: iso(e.snapshotAt) });
 
@@ -54,8 +54,7 @@ export async function reportBreaches(ctx: Ctx, q: ReportQuery): Promise<ReportBr
   const rows = await ctx.db
     .select({ clock, n: sql<number>`count(*)::int` })
     .from(events)
-    .innerJoin(conversations, eq(conversations.id, events.conversationId))
-    .where(and(eq(events.districtId, ctx.districtId), eq(events.type, "sla.breached"), scopeWhere(ctx, q), inPeriod(events.createdAt, env.period)))
+    .where(and(eq(events.districtId, ctx.districtId), eq(events.type, "sla.breached"), conversationInScope(ctx, q, events.conversationId), inPeriod(events.createdAt, env.period)))
     .groupBy(clock);
   const byClock = CLOCKS.map((c) => ({ key: c.key, label: c.label, count: rows.find((r) => r.clock === c.key)?.n ?? 0 }));
   return { period: periodOut(env), total: byClock.reduce((s, c) => s + c.count, 0), byClock };

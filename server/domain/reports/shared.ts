@@ -95,4 +95,14 @@ export function scopeWhere(ctx: Ctx, s: ReportScope): SQL {
   return and(...conds)!;
 }
 
+/**
+ * Rows of ratings, alerts or events whose conversation is in scope: nothing to check without scope filters (the
+ * row's own district_id is the boundary), else a semi-join on the scoped conversations.
+ */
+export function conversationInScope(ctx: Ctx, s: ReportScope, conversationId: AnyPgColumn): SQL | undefined {
+  const filtered = s.departmentId || s.schoolId || s.topicId || s.channel || s.kind || s.language;
+  if (!filtered) return undefined;
+  return sql`${conversationId} in (select ${conversations.id} from ${conversations} where ${scopeWhere(ctx, s)})`;
+}
+
 export const inPeriod = (col: AnyPgColumn, p: Period): SQL => and(gte(col, p.from), lt(col, p.to))!;
