@@ -196,6 +196,8 @@ function viewFilter(actor: Actor, view: InboxView | undefined, now: Date): SQL |
   }
 }
 
+const REFERENCE = /^[a-z]{2,12}-\d{1,10}$/i;
+
 const anyOf = (col: AnyColumn, values: readonly string[] | undefined) => (values?.length ? inArray(col, [...values]) : undefined);
 
 function filters(q: ListConversationsQuery): (SQL | undefined)[] {
@@ -222,10 +224,10 @@ function filters(q: ListConversationsQuery): (SQL | undefined)[] {
       : undefined,
     q.createdFrom ? gte(conversations.createdAt, new Date(q.createdFrom)) : undefined,
     q.createdTo ? lt(conversations.createdAt, new Date(q.createdTo)) : undefined,
-    // Subject, reference and every message, in English and Spanish, accent-insensitive; or the exact reference.
-    text
-      ? or(sql`${conversations.search} @@ fo_search_query(${text})`, sql`lower(${conversations.reference}) = lower(${text})`)
-      : undefined,
+    // A reference ("RUSD-1042", any case) finds that conversation; other text searches the subject, reference and
+    // every message, in English and Spanish, accent-insensitive. (A reference as full text would match every
+    // conversation's prefix, so the planner would walk the whole inbox order looking for it.)
+    text ? (REFERENCE.test(text) ? sql`lower(${conversations.reference}) = lower(${text})` : sql`${conversations.search} @@ fo_search_query(${text})`) : undefined,
   ];
 }
 

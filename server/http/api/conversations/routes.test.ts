@@ -149,6 +149,9 @@ describe("GET /api/conversations: filters", () => {
     expect(await names(admin, `q=${encodeURIComponent("llegó parada")}`)).toEqual(["c2"]);
     expect(await names(admin, "q=late")).toEqual(["c1"]);
     expect(await names(admin, "q=allergen")).toEqual(["c6"]);
+    // A reference, in any case, finds exactly that conversation.
+    expect(await names(admin, `q=${c.c3!.reference.toLowerCase()}`)).toEqual(["c3"]);
+    expect(await names(admin, `q=${c.c3!.reference}`)).toEqual(["c3"]);
     // A staff reply is searchable too.
     expect(await names(admin, `q=${encodeURIComponent("route sheet")}`)).toEqual(["c3"]);
     expect(await names(admin, "q=xylophone")).toEqual([]);
