@@ -30,6 +30,9 @@ export type JobRunner = {
   stop(): Promise<void>;
 };
 
+/** Jobs a worker takes per poll of a queue. */
+export const WORK_BATCH = 20;
+
 export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue">, log: Logger): JobRunner {
   const boss =
     database.kind === "postgres"
@@ -57,6 +60,19 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
     await def.handler(fullDeps, payload, { id: job.id, log: log.child({ jobId: job.id, job: def.id }) });
   }
 
+  /** Runs one job; its failure is recorded on that job alone (pg-boss retries it with backoff), never the batch's. */
+  async function runOne(def: JobDefinition, job: { id: string; data: unknown }): Promise<boolean> {
+    try {
+      await run(def, job);
+      await boss.complete(def.id, job.id);
+      return true;
+    } catch (err) {
+      log.warn({ jobId: job.id, job: def.id, err: { name: (err as Error).name } }, "job failed"); // the message may name a family's address
+      await boss.fail(def.id, job.id, { message: (err as Error).message });
+      return false;
+    }
+  }
+
   return {
     enqueue,
     async init() {
@@ -65,8 +81,10 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
     },
     async work() {
       for (const def of jobDefinitions) {
-        await boss.work(def.id, { pollingIntervalSeconds: database.kind === "pglite" ? 0.5 : 1, batchSize: 1 }, async ([job]) => {
-          if (job) await run(def, job);
+        // A batch per poll, each job completed or failed on its own: pg-boss waits out the polling interval after a
+        // batch, so one job per poll capped a worker at one job a second (one acknowledgement email a second).
+        await boss.work(def.id, { pollingIntervalSeconds: database.kind === "pglite" ? 0.5 : 1, batchSize: WORK_BATCH }, async (jobs) => {
+          for (const job of jobs) await runOne(def, job);
         });
         if (def.cron) await boss.schedule(def.id, def.cron, {});
       }
@@ -79,12 +97,7 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
           const jobs = await boss.fetch(def.id, { batchSize: 20 });
           for (const job of jobs ?? []) {
             found++;
-            try {
-              await run(def, job);
-              await boss.complete(def.id, job.id);
-            } catch (err) {
-              await boss.fail(def.id, job.id, { message: (err as Error).message });
-            }
+            await runOne(def, job);
           }
         }
         done += found;
