@@ -16,6 +16,7 @@
  * - soak (PostgreSQL): 30,000 submissions an hour for 10 minutes (1 with --quick) across two `start --role web`
  *   processes and one worker: a line per 10 s (errors, p50/p99, RSS of each process), then exactly-once storage,
  *   the worker's drain and the RSS growth (bench/soak.ts). `--soak-only` runs just the soak, `--no-soak` skips it.
+ * `--only=inbound,forms,ingest,history,soak` runs the parts named.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -37,6 +38,9 @@ import { benchSoak } from "./soak.js";
 const quick = process.argv.includes("--quick");
 const soakOnly = process.argv.includes("--soak-only");
 const soak = !process.argv.includes("--no-soak");
+/** `--only=ingest,history` runs just those parts (inbound, forms, ingest, history, soak); all by default. */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const part = (name: string) => !only || only.includes(name);
 const log = createLogger("silent");
 
 async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise<{ database: Database; drop(): Promise<void> }> }[]> {
@@ -153,10 +157,10 @@ for (const engine of soakOnly ? [] : available) {
   const { database, drop } = await engine.open();
   try {
     const env = await setup(database);
-    await benchInbound(engine.name, env, quick ? 150 : 1000);
-    await benchForms(engine.name, env, quick ? 150 : 1000);
-    await benchIngest(engine.name, database, env.deps, { n: quick ? 400 : 2000, slug: "bench", topic: "general-question" });
-    if (engine.name === "postgres") {
+    if (part("inbound")) await benchInbound(engine.name, env, quick ? 150 : 1000);
+    if (part("forms")) await benchForms(engine.name, env, quick ? 150 : 1000);
+    if (part("ingest")) await benchIngest(engine.name, database, env.deps, { n: quick ? 400 : 2000, slug: "bench", topic: "general-question" });
+    if (engine.name === "postgres" && part("history")) {
       const history = await prepareHistory(database, Number(process.env.BENCH_HISTORY ?? (quick ? 100_000 : 1_000_000)));
       await benchReports(history, env.deps, { rounds: quick ? 10 : 20 });
       await benchInbox(history, env.deps, { rounds: quick ? 10 : 30 });
@@ -167,7 +171,7 @@ for (const engine of soakOnly ? [] : available) {
     await drop();
   }
 }
-if ((soak || soakOnly) && available.some((e) => e.name === "postgres")) {
+if (((soak && part("soak")) || soakOnly) && available.some((e) => e.name === "postgres")) {
   await benchSoak({
     minutes: Number(process.env.BENCH_SOAK_MINUTES ?? (quick ? 1 : 10)),
     perHour: Number(process.env.BENCH_SOAK_PER_HOUR ?? 30_000),
