@@ -28,6 +28,12 @@ export type Database = {
   /** The embedded instance (PGlite only); LISTEN/NOTIFY works in-process there. */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /**
+   * PostgreSQL only: a handle on a small pool of its own for single autocommit statements a transaction waits for
+   * (the district's reference counter). Never the main pool: with every main connection held by a transaction
+   * waiting on another that needs one more, the pool would starve.
+   */
+  side?: Db;
   connectionString?: string;
   close(): Promise<void>;
 };
@@ -54,11 +60,24 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   const pool = new pg.Pool({ connectionString, max, options: "-c jit=off" });
   pool.on("error", () => undefined); // idle client errors surface on the next query
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const sidePool = new pg.Pool({ connectionString, max: 2, options: "-c jit=off" });
+  sidePool.on("error", () => undefined);
+  const side = drizzlePg(sidePool, { schema }) as unknown as Db;
   const raw: RawExecutor = async (text, values) => {
     const res = await pool.query(text, values as unknown[] | undefined);
     return { rows: Array.isArray(res) ? (res.at(-1)?.rows ?? []) : res.rows };
   };
-  return { kind: "postgres", db, raw, pool, connectionString, close: () => pool.end() };
+  return {
+    kind: "postgres",
+    db,
+    raw,
+    pool,
+    side,
+    connectionString,
+    close: async () => {
+      await Promise.all([pool.end(), sidePool.end()]);
+    },
+  };
 }
 
 async function openPglite(opts: OpenOptions): Promise<Database> {

@@ -1,5 +1,6 @@
 import type { SecurityConfig } from "../config/index.js";
 import type { Database, Tx } from "../db/client.js";
+import { separateNumberSource } from "../domain/districts/index.js";
 import type { Actor, Ctx } from "../domain/shared/ctx.js";
 import type { JobRunner } from "../jobs/runner.js";
 import type { Logger } from "../lib/logger.js";
@@ -18,7 +19,7 @@ export type AppDeps = {
 
 /** Builds a command context on a given handle (a transaction, or the database for reads). */
 export function buildCtx(deps: AppDeps, db: Tx, districtId: string, actor: Actor, log: Logger = deps.log): Ctx {
-  return { db, districtId, actor, now: deps.now, log, enqueue: deps.jobs.enqueue, app: { publicUrl: deps.publicUrl } };
+  return { db, districtId, actor, now: deps.now, log, enqueue: deps.jobs.enqueue, app: { publicUrl: deps.publicUrl, numbers: separateNumberSource(deps.database) } };
 }
 
 /** The edge owns the transaction: one per write request, handed to commands as ctx.db. */

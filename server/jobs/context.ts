@@ -1,3 +1,4 @@
+import { separateNumberSource } from "../domain/districts/index.js";
 import type { Ctx } from "../domain/shared/ctx.js";
 import type { JobDeps } from "./registry.js";
 
@@ -10,6 +11,6 @@ export function jobCtx(deps: JobDeps, districtId: string, db: Ctx["db"], log: Ct
     now: deps.now ?? (() => new Date()),
     log,
     enqueue: deps.enqueue,
-    app: { publicUrl: deps.publicUrl },
+    app: { publicUrl: deps.publicUrl, numbers: separateNumberSource(deps.database) },
   };
 }

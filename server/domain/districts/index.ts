@@ -13,7 +13,7 @@ import {
   type TopicRow,
 } from "../../db/schema/index.js";
 import { notFound } from "../../lib/errors.js";
-import type { Ctx } from "../shared/ctx.js";
+import type { Ctx, NumberSource } from "../shared/ctx.js";
 
 export type { CategoryRow, DepartmentRow, DistrictRow, SchoolRow, TopicRow };
 
@@ -63,14 +63,34 @@ export function formatReference(prefix: string, number: number): string {
   return `${prefix}-${number}`;
 }
 
-/** Takes the next per-district conversation number; the row lock serialises concurrent submissions. */
+/**
+ * Takes the next per-district conversation number. Through `ctx.app.numbers` (PostgreSQL) it is committed at once on
+ * its own connection, holding the district row for one short statement: a submission that then fails leaves a gap
+ * in the references (never a reuse). Otherwise it is taken in the caller's transaction, whose row lock serialises
+ * concurrent submissions until commit.
+ */
 export async function takeNextNumber(ctx: Ctx): Promise<{ number: number; prefix: string }> {
-  const [row] = await ctx.db
+  return ctx.app.numbers ? ctx.app.numbers(ctx.districtId) : takeNumberWith(ctx.db, ctx.districtId);
+}
+
+/** `UPDATE … RETURNING` of the district's counter on `db` (a transaction, or the pool for an autocommit). */
+export async function takeNumberWith(db: Ctx["db"], districtId: string): Promise<{ number: number; prefix: string }> {
+  const [row] = await db
     .update(districts)
     .set({ nextNumber: sql`${districts.nextNumber} + 1` })
-    .where(eq(districts.id, ctx.districtId))
+    .where(eq(districts.id, districtId))
     .returning({ next: districts.nextNumber, prefix: districts.referencePrefix });
   if (!row) throw notFound("District");
   return { number: row.next - 1, prefix: row.prefix };
 }
 export { createDistrict, type NewDistrict } from "./create-district.js";
+
+/**
+ * The number source of PostgreSQL deployments: each number committed on its own through the database's side pool
+ * (see takeNextNumber and Database.side).
+ * None for PGlite, whose single connection is inside the caller's transaction.
+ */
+export function separateNumberSource(database: { side?: Ctx["db"] | undefined }): NumberSource | undefined {
+  const side = database.side;
+  return side ? (districtId) => takeNumberWith(side, districtId) : undefined;
+}

@@ -11,8 +11,14 @@ export type Actor =
 /** Enqueues a background job inside the caller's transaction (pg-boss, transactional send). */
 export type Enqueue = (db: Tx, job: string, payload: Record<string, unknown>, opts?: { startAfter?: Date; singletonKey?: string }) => Promise<void>;
 
-/** What the app knows about itself that commands need (links in emails, the mail transport). */
-export type AppInfo = { publicUrl: string };
+/**
+ * What the app knows about itself that commands need (links in emails). `numbers`, when given, takes a district's
+ * next conversation number in its own short transaction on another connection (PostgreSQL), so concurrent
+ * submissions do not queue on the district row for the whole of each other's transactions; without it the number is
+ * taken in the caller's transaction (PGlite: one connection, one writer anyway).
+ */
+export type AppInfo = { publicUrl: string; numbers?: NumberSource };
+export type NumberSource = (districtId: string) => Promise<{ number: number; prefix: string }>;
 
 /** The one context every command and query takes, from a route, a job or a test. */
 export type Ctx = {
