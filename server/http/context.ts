@@ -1,5 +1,6 @@
 import type { SecurityConfig } from "../config/index.js";
 import type { Database, Tx } from "../db/client.js";
+import { inDistrict } from "../db/tenant.js";
 import { separateNumberSource } from "../domain/districts/index.js";
 import type { Actor, Ctx } from "../domain/shared/ctx.js";
 import type { JobRunner } from "../jobs/runner.js";
@@ -30,5 +31,5 @@ export function inTransaction<T>(
   log: Logger,
   fn: (ctx: Ctx) => Promise<T>,
 ): Promise<T> {
-  return deps.database.db.transaction((tx) => fn(buildCtx(deps, tx, districtId, actor, log)));
+  return inDistrict(deps.database.db, districtId, (tx) => fn(buildCtx(deps, tx, districtId, actor, log)));
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Database, Tx } from "../db/client.js";
+import { TENANT_ROLE } from "../db/tenant.js";
 import type { Enqueue } from "../domain/shared/ctx.js";
 import type { Logger } from "../lib/logger.js";
 import { jobDefinitions, type JobDefinition, type JobDeps } from "./registry.js";
@@ -78,6 +79,13 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
     async init() {
       await boss.start();
       for (const def of jobDefinitions) await boss.createQueue(def.id);
+      // Tenant transactions (db/tenant.ts) enqueue their jobs in the same transaction, as the tenant role.
+      for (const grant of [
+        `GRANT USAGE ON SCHEMA pgboss TO ${TENANT_ROLE}`,
+        `GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA pgboss TO ${TENANT_ROLE}`,
+        `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${TENANT_ROLE}`,
+      ])
+        await database.raw(grant);
     },
     async work() {
       for (const def of jobDefinitions) {

@@ -4,6 +4,7 @@ import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
 import type { JobDefinition } from "../registry.js";
+import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), emailId: z.string().uuid() });
 const MAX_ATTEMPTS = 6;
@@ -49,7 +50,7 @@ export const deliverEmailJob: JobDefinition<typeof Payload> = {
       dkim: await dkimFor(deps, payload.districtId, email.fromAddress),
     });
     const final = !result.ok && (result.permanent || email.attempts + 1 >= MAX_ATTEMPTS);
-    await deps.database.db.transaction((tx) =>
+    await inDistrict(deps.database.db, payload.districtId, (tx) =>
       recordDelivery(
         base(tx),
         email,

@@ -8,6 +8,7 @@ import { jobCtx } from "../context.js";
 import { filterAttachments } from "../../lib/attachments.js";
 import { storableBody } from "../../lib/text.js";
 import type { JobDefinition } from "../registry.js";
+import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), deliveryId: z.string().uuid() });
 
@@ -79,7 +80,7 @@ export const ingestInboundEmailJob: JobDefinition<typeof Payload> = {
       job.log.warn({ deliveryId: delivery.id }, "inbound email could not be parsed");
       return;
     }
-    const outcome = await deps.database.db.transaction(async (tx) => {
+    const outcome = await inDistrict(deps.database.db, payload.districtId, async (tx) => {
       const txCtx = jobCtx(deps, payload.districtId, tx, job.log, "inbound-email");
       // The check above was outside this transaction: an overlapping run of this job may have filed it since.
       if (!(await lockPendingDelivery(txCtx, delivery.id))) return null;

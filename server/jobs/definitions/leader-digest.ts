@@ -4,6 +4,7 @@ import { sendWeeklyLeaderDigest } from "../../domain/reports/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
 import { DIGEST_HOUR } from "./notification-digests.js";
+import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.uuid().optional() });
 
@@ -27,7 +28,7 @@ export const leaderDigestJob: JobDefinition<typeof Payload> = {
       return l.weekday === "Mon" && l.hour === DIGEST_HOUR;
     });
     for (const d of due) {
-      const r = await deps.database.db.transaction((tx) => sendWeeklyLeaderDigest(jobCtx(deps, d.id, tx, job.log, "leader digest")));
+      const r = await inDistrict(deps.database.db, d.id, (tx) => sendWeeklyLeaderDigest(jobCtx(deps, d.id, tx, job.log, "leader digest")));
       if (r.emails) job.log.info({ districtId: d.id, emails: r.emails, from: r.from }, "leader digest queued");
     }
   },

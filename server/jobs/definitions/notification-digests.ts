@@ -3,6 +3,7 @@ import { districts } from "../../db/schema/index.js";
 import { sendDailyDigests } from "../../domain/notifications/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
+import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.uuid().optional() });
 
@@ -24,7 +25,7 @@ export const notificationDigestsJob: JobDefinition<typeof Payload> = {
     const all = await deps.database.db.select({ id: districts.id, timeZone: districts.timeZone }).from(districts);
     const due = all.filter((d) => (payload.districtId ? d.id === payload.districtId : localHour(d.timeZone, now) === DIGEST_HOUR));
     for (const d of due) {
-      const r = await deps.database.db.transaction((tx) => sendDailyDigests(jobCtx(deps, d.id, tx, job.log, "digest")));
+      const r = await inDistrict(deps.database.db, d.id, (tx) => sendDailyDigests(jobCtx(deps, d.id, tx, job.log, "digest")));
       if (r.emails) job.log.info({ districtId: d.id, emails: r.emails, notifications: r.notifications }, "notification digests queued");
     }
   },

@@ -4,6 +4,7 @@ import { conversations, districts, topics } from "../../db/schema/index.js";
 import { labelFor, learnReassignment, trainDistrictModel } from "../../domain/routing/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
+import { inDistrict } from "../../db/tenant.js";
 
 const LearnPayload = z.object({ districtId: z.uuid(), conversationId: z.uuid(), fromDepartmentId: z.uuid().nullable() });
 
@@ -13,7 +14,7 @@ export const learnRoutingJob: JobDefinition<typeof LearnPayload> = {
   schema: LearnPayload,
   retryLimit: 2,
   async handler(deps, payload, job) {
-    await deps.database.db.transaction(async (tx) => {
+    await inDistrict(deps.database.db, payload.districtId, async (tx) => {
       const ctx = jobCtx(deps, payload.districtId, tx, job.log, "routing-learn");
       const [row] = await tx
         .select({
@@ -47,7 +48,7 @@ export const trainRoutingModelsJob: JobDefinition<typeof TrainPayload> = {
   async handler(deps, payload, job) {
     const ids = payload.districtId ? [payload.districtId] : (await deps.database.db.select({ id: districts.id }).from(districts)).map((d) => d.id);
     for (const districtId of ids) {
-      const result = await deps.database.db.transaction((tx) => trainDistrictModel(jobCtx(deps, districtId, tx, job.log, "routing-train")));
+      const result = await inDistrict(deps.database.db, districtId, (tx) => trainDistrictModel(jobCtx(deps, districtId, tx, job.log, "routing-train")));
       job.log.info({ districtId, examples: result?.examples ?? 0, labels: result?.labels ?? 0 }, result ? "routing model trained" : "routing history too short to train");
     }
   },

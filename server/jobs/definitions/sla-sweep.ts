@@ -4,6 +4,7 @@ import { conversations } from "../../db/schema/index.js";
 import { applyDueTransitions, dueForCheck } from "../../domain/sla/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
+import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({}).passthrough();
 
@@ -25,7 +26,7 @@ export const slaSweepJob: JobDefinition<typeof Payload> = {
       const due = await dueForCheck(deps.database.db, now, 200);
       if (due.length === 0) break;
       for (const d of due) {
-        await deps.database.db.transaction(async (tx) => {
+        await inDistrict(deps.database.db, d.districtId, async (tx) => {
           const ctx = jobCtx(deps, d.districtId, tx, job.log, "sla");
           const [row] = await tx
             .select()
