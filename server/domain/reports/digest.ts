@@ -11,7 +11,7 @@ import { emit } from "../../events/emit.js";
 import { getDistrict } from "../districts/index.js";
 import { queueEmail } from "../mail/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { reportSummary } from "./index.js";
+import { reportSummary } from "./summary.js";
 import { addDays, localDateOf, mondayOf } from "./time.js";
 import { reportTrending } from "./topics.js";
 
