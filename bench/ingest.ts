@@ -9,9 +9,8 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../server/app.js";
 import type { Database } from "../server/db/client.js";
 import type { AppDeps } from "../server/http/context.js";
+import { pct, r2 } from "./stats.js";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number };
 

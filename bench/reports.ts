@@ -9,9 +9,8 @@ import { createDistrict } from "../server/domain/districts/index.js";
 import { createApiToken, createStaff } from "../server/domain/staff/index.js";
 import type { AppDeps } from "../server/http/context.js";
 import { generateHistory } from "./history.js";
+import { pct, r1 } from "./stats.js";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export type HistoryFixture = { conversations: number; districtId: string; departmentIds: string[]; token: string };
 

@@ -34,6 +34,7 @@ import { benchIngest } from "./ingest.js";
 import { benchInbox } from "./inbox.js";
 import { benchReports, prepareHistory } from "./reports.js";
 import { benchSoak } from "./soak.js";
+import { pct, r2 } from "./stats.js";
 
 const quick = process.argv.includes("--quick");
 const soakOnly = process.argv.includes("--soak-only");
@@ -80,8 +81,6 @@ async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise
   return list;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function setup(database: Database) {
   await migrateDatabase(database);

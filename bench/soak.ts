@@ -27,6 +27,7 @@ import { migrateDatabase, openDatabase } from "../server/db/client.js";
 import { categories, departments, topics } from "../server/db/schema/index.js";
 import { createDistrict } from "../server/domain/districts/index.js";
 import { killAllAppProcesses, startAppProcess, type AppProcess } from "../server/test/app-process.js";
+import { pct, r2 } from "./stats.js";
 
 const WINDOW_MS = 10_000;
 const MAX_IN_FLIGHT = 200;
@@ -36,8 +37,6 @@ const FLAT_MB = 30;
 const SLUG = "soak";
 const TOPIC = "general-question";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-const r2 = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const emit = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 

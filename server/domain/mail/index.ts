@@ -5,7 +5,7 @@ import { emit } from "../../events/emit.js";
 import type { Ctx } from "../shared/ctx.js";
 
 export type { OutboundEmailRow };
-export { renderEmail, type EmailTemplate } from "./templates.js";
+export { escapeEmailHtml, renderEmail, type EmailTemplate } from "./templates.js";
 
 export type QueueEmailInput = {
   purpose: "acknowledgement" | "reply" | "rating_request" | "staff";

@@ -5,7 +5,9 @@ export type EmailTemplate =
   | { kind: "reply"; districtName: string; reference: string; staffName: string; body: string; statusUrl: string }
   | { kind: "rating_request"; districtName: string; reference: string; rateUrl: string };
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes text for the HTML part of an email (numeric character references, which every mail client reads). */
+export const escapeEmailHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeEmailHtml;
 
 const STRINGS = {
   en: {

@@ -3,6 +3,8 @@
  * subject line and a link into the app, never the family's message or contact details: the app is where those are
  * read, behind sign-in.
  */
+import { escapeEmailHtml } from "../mail/index.js";
+
 export type NotificationType = "assigned" | "mentioned" | "family_replied" | "alert" | "sla_warning" | "sla_breach" | "triage" | "escalated";
 
 export type NotificationLine = {
@@ -41,7 +43,7 @@ export function describeNotification(n: Pick<NotificationLine, "type" | "referen
   }
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeEmailHtml;
 
 /** Emails name the conversation by its reference only: its subject is the family's own words, which stay in the app. */
 export function renderInstantEmail(districtName: string, n: NotificationLine): { subject: string; text: string; html: string } {

@@ -9,7 +9,7 @@ import type { ReportSummary, ReportTrending } from "../../../common/contract/rep
 import { events, staff } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import { getDistrict } from "../districts/index.js";
-import { queueEmail } from "../mail/index.js";
+import { escapeEmailHtml, queueEmail } from "../mail/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { reportSummary } from "./summary.js";
 import { addDays, localDateOf, mondayOf } from "./time.js";
@@ -44,7 +44,7 @@ function changeText(change: number | null): string {
 
 export type DigestContent = { subject: string; text: string; html: string };
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeEmailHtml;
 
 export function renderLeaderDigest(districtName: string, s: ReportSummary, trending: ReportTrending, links: { dashboard: string; board: string }, weekLabel: string): DigestContent {
   const rows: [string, string, string][] = [

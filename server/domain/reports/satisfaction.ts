@@ -4,8 +4,7 @@ import type { ReportAlerts, ReportSatisfaction } from "../../../common/contract/
 import { alertCategories, alerts, ratings } from "../../db/schema/index.js";
 import { BUILT_IN_CATEGORIES } from "../alerts/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { periodOut } from "./service.js";
-import { conversationInScope, inPeriod, num, ratio, resolvePeriod, round, type ReportQuery } from "./shared.js";
+import { conversationInScope, inPeriod, num, periodOut, ratio, resolvePeriod, round, type ReportQuery } from "./shared.js";
 
 const DIMENSIONS = ["accuracy", "timeliness", "courtesy"] as const;
 
@@ -39,7 +38,7 @@ export async function reportSatisfaction(ctx: Ctx, q: ReportQuery): Promise<Repo
     .where(and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, q, ratings.conversationId), inPeriod(ratings.requestedAt, env.period)));
   const count = agg!.count;
   return {
-    period: periodOut(env),
+    period: periodOut(env.period, env.snapshotAt),
     count,
     cxScore: count ? round(Number(agg!.total) / (3 * count), 2) : null,
     ratings: { accuracy: round(num(agg!.accuracy), 2), timeliness: round(num(agg!.timeliness), 2), courtesy: round(num(agg!.courtesy), 2) },
@@ -90,7 +89,7 @@ export async function reportAlerts(ctx: Ctx, q: ReportQuery): Promise<ReportAler
   const sorted = <T extends { key: string; label: string; count: number }>(rows: T[]) => rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const ack = num(agg!.ackMedianSeconds);
   return {
-    period: periodOut(env),
+    period: periodOut(env.period, env.snapshotAt),
     total: agg!.total,
     unacknowledged: unacked!.n,
     timeToAcknowledgeMedianMinutes: ack === null ? null : round(ack / 60, 1),

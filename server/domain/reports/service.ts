@@ -3,9 +3,8 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { ReportBacklog, ReportBreaches } from "../../../common/contract/reports.js";
 import { conversations, events } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { conversationInScope, inPeriod, iso, resolvePeriod, scopeWhere, ts, type ReportQuery } from "./shared.js";
+import { conversationInScope, inPeriod, periodOut, resolvePeriod, scopeWhere, ts, type ReportQuery } from "./shared.js";
 
-const periodOut = (e: { period: { from: Date; to: Date }; snapshotAt: Date }) => ({ from: iso(e.period.from), to: iso(e.period.to), snapshotAt: iso(e.snapshotAt) });
 
 const AGE_BUCKETS = [
   { key: "lt_1d", label: "Under 1 day", upToDays: 1 },
@@ -35,7 +34,7 @@ export async function reportBacklog(ctx: Ctx, q: ReportQuery): Promise<ReportBac
   const counts = AGE_BUCKETS.map(() => 0);
   for (const r of rows) counts[Number(r.bucket)] = r.n;
   return {
-    period: periodOut(env),
+    period: periodOut(env.period, env.snapshotAt),
     total: counts.reduce((s, n) => s + n, 0),
     buckets: AGE_BUCKETS.map((b, i) => ({ key: b.key, label: b.label, count: counts[i]! })),
   };
@@ -57,7 +56,5 @@ export async function reportBreaches(ctx: Ctx, q: ReportQuery): Promise<ReportBr
     .where(and(eq(events.districtId, ctx.districtId), eq(events.type, "sla.breached"), conversationInScope(ctx, q, events.conversationId), inPeriod(events.createdAt, env.period)))
     .groupBy(clock);
   const byClock = CLOCKS.map((c) => ({ key: c.key, label: c.label, count: rows.find((r) => r.clock === c.key)?.n ?? 0 }));
-  return { period: periodOut(env), total: byClock.reduce((s, c) => s + c.count, 0), byClock };
+  return { period: periodOut(env.period, env.snapshotAt), total: byClock.reduce((s, c) => s + c.count, 0), byClock };
 }
-
-export { periodOut };

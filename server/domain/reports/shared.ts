@@ -30,6 +30,8 @@ export const ratio = (n: number, d: number, places = 4): number | null => (d ===
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 export const iso = (d: Date): string => d.toISOString();
 export const ts = (d: Date): SQL => sql`${iso(d)}::timestamptz`;
+/** A report's `period` as the API gives it: the bounds and the snapshot instant. */
+export const periodOut = (p: Period, snapshotAt: Date) => ({ from: iso(p.from), to: iso(p.to), snapshotAt: iso(snapshotAt) });
 
 /** The lower median (no interpolation), null for no values. */
 export function lowerMedian(values: readonly number[]): number | null {

@@ -14,9 +14,9 @@ import {
   HOUR_MS,
   conversationInScope,
   inPeriod,
-  iso,
   lowerMedian,
   num,
+  periodOut,
   ratio,
   resolvePeriod,
   round,
@@ -209,7 +209,6 @@ function changes(cur: ReportFigures, prev: ReportFigures): ReportChange {
   };
 }
 
-const periodOut = (p: Period, snap: Date) => ({ from: iso(p.from), to: iso(p.to), snapshotAt: iso(snap) });
 
 /** The summary: every figure for the period, the previous equivalent period and the change. */
 export async function reportSummary(ctx: Ctx, q: ReportQuery): Promise<ReportSummary> {

@@ -5,8 +5,7 @@ import { conversations, ratings } from "../../db/schema/index.js";
 import { listTopics } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { businessDayMinutes, businessMinutesUnpaused, pausesOf } from "../sla/index.js";
-import { periodOut } from "./service.js";
-import { inPeriod, lowerMedian, ratio, resolvePeriod, round, scopeWhere, ts, type ReportQuery } from "./shared.js";
+import { inPeriod, lowerMedian, periodOut, ratio, resolvePeriod, round, scopeWhere, ts, type ReportQuery } from "./shared.js";
 
 const BASELINE_PERIODS = 8;
 const MIN_COUNT = 5;
@@ -51,7 +50,7 @@ export async function reportTrending(ctx: Ctx, q: ReportQuery): Promise<ReportTr
     .filter((r) => isTrending(r.count, r.baseline))
     .map((r) => ({ ...r, baseline: round(r.baseline, 2)! }))
     .sort((a, b) => b.ratio - a.ratio || b.count - a.count || a.label.localeCompare(b.label));
-  return { period: periodOut(env), rows: out };
+  return { period: periodOut(env.period, env.snapshotAt), rows: out };
 }
 
 const HIGH_RATING = 8;
@@ -72,7 +71,7 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
     .groupBy(conversations.topicId)
     .orderBy(sql`count(*) desc`)
     .limit(ANSWERED_TOPICS);
-  if (!top.length) return { period: periodOut(env), rows: [] };
+  if (!top.length) return { period: periodOut(env.period, env.snapshotAt), rows: [] };
   const topicIds = top.map((t) => t.topicId!);
   const timed = and(resolvedIn, inArray(conversations.topicId, topicIds))!;
   const dayMinutes = businessDayMinutes(env.cal) || 1;
@@ -102,7 +101,7 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
     .groupBy(conversations.topicId);
   const names = await topicNames(ctx);
   return {
-    period: periodOut(env),
+    period: periodOut(env.period, env.snapshotAt),
     rows: top.map((t) => {
       const r = rated.find((x) => x.topicId === t.topicId);
       return {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { DkimKey } from "../../channels/email/mailer.js";
+import { inDistrict } from "../../db/tenant.js";
 import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
 import type { JobDefinition } from "../registry.js";
-import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), emailId: z.string().uuid() });
 const MAX_ATTEMPTS = 6;

@@ -2,16 +2,15 @@ import { z } from "zod";
 import { classifyEmail } from "../../channels/email/classify.js";
 import { parseEmail, type ParsedEmail } from "../../channels/email/parse.js";
 import { extractReplyFromEmail } from "../../channels/email/reply-extract.js";
+import { inDistrict } from "../../db/tenant.js";
 import { findDelivery, finishDelivery, lockPendingDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
 import { jobCtx } from "../context.js";
 import { filterAttachments } from "../../lib/attachments.js";
 import { storableBody } from "../../lib/text.js";
 import type { JobDefinition } from "../registry.js";
-import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), deliveryId: z.string().uuid() });
-
 
 /**
  * Turns a parsed MIME message into the channel-neutral input of recordInboundEmail, with every text storable

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { districts } from "../../db/schema/index.js";
+import { inDistrict } from "../../db/tenant.js";
 import { sendWeeklyLeaderDigest } from "../../domain/reports/index.js";
 import { jobCtx } from "../context.js";
+import { localWeekdayHour } from "../local-time.js";
 import type { JobDefinition } from "../registry.js";
 import { DIGEST_HOUR } from "./notification-digests.js";
-import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({ districtId: z.uuid().optional() });
-
-function localWeekdayHour(timeZone: string, at: Date): { weekday: string; hour: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(at);
-  return { weekday: parts.find((p) => p.type === "weekday")!.value, hour: Number(parts.find((p) => p.type === "hour")!.value) };
-}
 
 /** Hourly: where it is Monday 7 in the morning, district leaders get last week's headline figures (once a week). */
 export const leaderDigestJob: JobDefinition<typeof Payload> = {

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { conversations, districts, topics } from "../../db/schema/index.js";
+import { inDistrict } from "../../db/tenant.js";
 import { labelFor, learnReassignment, trainDistrictModel } from "../../domain/routing/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
-import { inDistrict } from "../../db/tenant.js";
 
 const LearnPayload = z.object({ districtId: z.uuid(), conversationId: z.uuid(), fromDepartmentId: z.uuid().nullable() });
 

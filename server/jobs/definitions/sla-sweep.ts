@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { conversations } from "../../db/schema/index.js";
+import { inDistrict } from "../../db/tenant.js";
 import { applyDueTransitions, dueForCheck } from "../../domain/sla/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
-import { inDistrict } from "../../db/tenant.js";
 
 const Payload = z.object({}).passthrough();
 
