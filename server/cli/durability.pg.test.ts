@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import nodemailer from "nodemailer";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../db/client.js";
-import { createScratchDatabase, killAllAppProcesses, startAppProcess, type AppProcess, type ScratchDatabase } from "../test/app-process.js";
-import { buildDistrict, type TestDistrict } from "../test/factories.js";
+import { processDistrict, startAppProcess, type AppProcess, type ProcessDistrict, type ScratchDatabase } from "../test/app-process.js";
+import type { TestDistrict } from "../test/factories.js";
 
 // Issue 6, "nothing lost": a real server process is SIGKILLed in the middle of a burst of form submissions and
 // SMTP deliveries. After a restart, everything that was acknowledged is stored exactly once, and everything that
@@ -17,8 +16,8 @@ const EMAILS = 60;
 const SMTP_CONCURRENCY = 4;
 const SLOW = 600_000;
 
+let env: ProcessDistrict;
 let scratch: ScratchDatabase;
-let db: Database;
 let client: pg.Pool;
 let d: TestDistrict;
 let server: AppProcess;
@@ -108,20 +107,12 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 const rows = async <R>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as R[];
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  server = await startAppProcess({ databaseUrl: scratch.url, role: "all" });
-  // The server migrated the empty database; the district is created from here, as an admin would.
-  db = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
-  d = await buildDistrict({ database: db });
-  client = new pg.Pool({ connectionString: scratch.url, max: 2 });
+  // The server migrates the empty database; the district is created from here, as an admin would.
+  env = await processDistrict("all");
+  ({ scratch, client, d, server } = env);
 }, SLOW);
 
-afterAll(async () => {
-  await killAllAppProcesses();
-  await client?.end();
-  await db?.close();
-  await scratch?.drop();
-}, SLOW);
+afterAll(() => env?.close(), SLOW);
 
 describe("a server process killed with SIGKILL in the middle of a burst", () => {
   it(

@@ -1,16 +1,15 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../db/client.js";
-import { createScratchDatabase, freePort, isListening, killAllAppProcesses, startAppProcess, type AppProcess, type ScratchDatabase } from "../test/app-process.js";
-import { buildDistrict, type TestDistrict } from "../test/factories.js";
+import { freePort, isListening, processDistrict, startAppProcess, type AppProcess, type ProcessDistrict, type ScratchDatabase } from "../test/app-process.js";
+import type { TestDistrict } from "../test/factories.js";
 
 // Issue 6: `start --role web|worker|all` lets workers scale apart from web servers on one PostgreSQL database.
 // A web process serves HTTP and runs no job; a worker runs the jobs and listens on nothing.
 
 const SLOW = 300_000;
 
+let env: ProcessDistrict;
 let scratch: ScratchDatabase;
-let db: Database;
 let client: pg.Pool;
 let d: TestDistrict;
 let web: AppProcess;
@@ -41,19 +40,11 @@ async function acknowledgement(reference: string): Promise<{ status: string; job
 }
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  web = await startAppProcess({ databaseUrl: scratch.url, role: "web" });
-  db = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
-  d = await buildDistrict({ database: db });
-  client = new pg.Pool({ connectionString: scratch.url, max: 2 });
+  env = await processDistrict("web");
+  ({ scratch, client, d, server: web } = env);
 }, SLOW);
 
-afterAll(async () => {
-  await killAllAppProcesses();
-  await client?.end();
-  await db?.close();
-  await scratch?.drop();
-}, SLOW);
+afterAll(() => env?.close(), SLOW);
 
 describe("start --role on PostgreSQL", () => {
   it(

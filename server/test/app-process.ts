@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { openDatabase, type Database } from "../db/client.js";
+import { buildDistrict, type TestDistrict } from "./factories.js";
 import { postgresAdminUrl } from "./test-db.js";
 
 // Real `frontoffice start` processes for the PostgreSQL-only process tests (SIGKILL durability, --role split).
@@ -162,4 +164,34 @@ export async function startAppProcess(opts: {
       await gone;
     },
   };
+}
+
+/** A scratch PostgreSQL database served by a real app process, with one test district and handles to check it. */
+export type ProcessDistrict = { scratch: ScratchDatabase; server: AppProcess; db: Database; client: pg.Pool; d: TestDistrict; close(): Promise<void> };
+
+/**
+ * Creates a scratch database, starts `frontoffice start --role <role>` on it (the process migrates it), builds a test
+ * district from here as an admin would, and opens a small pool for the test's own queries. `close` stops every app
+ * process the test started and drops the database; a failure half-way cleans up what it made before rethrowing.
+ */
+export async function processDistrict(role: "web" | "worker" | "all"): Promise<ProcessDistrict> {
+  const scratch = await createScratchDatabase();
+  let db: Database | undefined;
+  let client: pg.Pool | undefined;
+  const close = async () => {
+    await killAllAppProcesses();
+    await client?.end();
+    await db?.close();
+    await scratch.drop();
+  };
+  try {
+    const server = await startAppProcess({ databaseUrl: scratch.url, role });
+    db = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
+    const d = await buildDistrict({ database: db });
+    client = new pg.Pool({ connectionString: scratch.url, max: 2 });
+    return { scratch, server, db, client, d, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
