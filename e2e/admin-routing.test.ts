@@ -8,7 +8,7 @@ import { listAlertCategories } from "../server/domain/alerts/index.js";
 import { createRule, listRules } from "../server/domain/routing/index.js";
 import { getDistrictSettings, listAvailability } from "../server/domain/settings/index.js";
 import { listSlaPolicies } from "../server/domain/sla/index.js";
-import { CHROMIUM, launchChromium } from "../server/test/browser.js";
+import { axeViolations, CHROMIUM, launchChromium } from "../server/test/browser.js";
 import { buildDistrict, buildStaff, type TestDistrict, type TestStaff } from "../server/test/factories.js";
 import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.js";
 
@@ -19,8 +19,6 @@ import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.j
  * settings page (and the routing page in Spanish).
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 // The browser runs on real time.
 const realClock: FakeClock = { now: () => new Date(), set: () => undefined, advance: () => undefined };
@@ -64,20 +62,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
 /** WCAG 2.1 A/AA violations (any impact, as the other browser tests) on the page as it is now, readably. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations;
-  }, WCAG_TAGS);
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 // axe is injected as a script, which the app's CSP (rightly) forbids; the page itself is unchanged.
 async function newContext(): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", bypassCSP: true });

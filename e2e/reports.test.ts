@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportSummary } from "../common/contract/reports.js";
 import { conversations, ratings } from "../server/db/schema/index.js";
-import { CHROMIUM, launchChromium } from "../server/test/browser.js";
+import { axeViolations, CHROMIUM, launchChromium } from "../server/test/browser.js";
 import { buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../server/test/factories.js";
 import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.js";
 
@@ -17,8 +17,6 @@ import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.j
  * at all. axe-core finds no WCAG 2.1 A/AA violation on the overview and the board report, in English and Spanish.
  */
 const ROOT = path.resolve(import.meta.dirname, "..");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 // The district's zone (the factories' default) is also the browser's, so "today" is the same day on both sides.
 const ZONE = "America/Los_Angeles";
 
@@ -76,18 +74,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function newContext(opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: ZONE, bypassCSP: opts.bypassCSP ?? false, acceptDownloads: true });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { CHROMIUM, launchChromium } from "../server/test/browser.js";
+import { axeViolations, CHROMIUM, launchChromium } from "../server/test/browser.js";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -8,8 +8,6 @@ import { buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestSt
 import { testApp, type FakeClock, type TestApp } from "../server/test/test-app.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 // The browser runs on real time; a frozen clock would stamp every message with the same instant.
 const realClock: FakeClock = { now: () => new Date(), set: () => undefined, advance: () => undefined };
@@ -60,19 +58,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole("heading", { level: 1, name: "All open" }).waitFor();
 }
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
 /** Runs axe-core on the page as it is now and returns the WCAG 2.1 A/AA violations, readably. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 async function newContext(opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", bypassCSP: opts.bypassCSP ?? false });
 }
