@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildInquiry, type TestDistrict } from "../test/factories.js";
 import { testApp, type TestApp } from "../test/test-app.js";
-import { inDistrict, TENANT_ROLE } from "./tenant.js";
+import { conversations, districts } from "./schema/index.js";
+import { inDistrict, TENANT_ROLE, tenantDb } from "./tenant.js";
 
 // Row-level security (migration 0008) as defence in depth: a tenant transaction sees and changes only its district.
 let t: TestApp;
@@ -70,5 +71,57 @@ describe("row-level security", () => {
       inDistrict(t.database.db, a.district.id, (tx) => tx.execute(sql`insert into contacts (district_id, name) values (${b.district.id}, 'Intruder')`)),
     ).rejects.toThrow();
     expect(await count(await t.database.db.execute(sql`select count(*) as n from contacts where name = 'Intruder'`))).toBe(0);
+  });
+
+  describe("a district's tenant handle (reads and writes outside an explicit transaction)", () => {
+    it("runs every statement as the tenant role with the district set, and leaves the pooled connection as it was", async () => {
+      const db = tenantDb(t.database, a.district.id);
+      const [who] = rowsOf(await db.execute(sql`select current_user as role, current_setting('app.district_id', true) as district`));
+      expect(who).toEqual({ role: TENANT_ROLE, district: a.district.id });
+      await expect(db.execute(sql`select 1 / 0`)).rejects.toThrow();
+      // the settings were the statement's transaction's only: the owner's connections are untouched
+      for (let i = 0; i < 3; i++) {
+        const [owner] = rowsOf(await t.database.db.execute(sql`select current_user as role, coalesce(current_setting('app.district_id', true), '') as district`));
+        expect(owner).toEqual({ role: expect.not.stringMatching(TENANT_ROLE), district: "" });
+      }
+    });
+
+    it("a query that forgets the district filter sees only the handle's district", async () => {
+      const db = tenantDb(t.database, a.district.id);
+      const seen = await db.selectDistinct({ districtId: conversations.districtId }).from(conversations);
+      expect(seen).toEqual([{ districtId: a.district.id }]);
+      expect((await db.select({ id: districts.id }).from(districts)).map((d) => d.id)).toEqual([a.district.id]);
+      // a district that does not exist sees nothing at all
+      expect(await tenantDb(t.database, "00000000-0000-0000-0000-000000000000").select().from(conversations)).toEqual([]);
+    });
+
+    it("cannot change, delete or write another district's rows", async () => {
+      const db = tenantDb(t.database, a.district.id);
+      expect(await db.update(conversations).set({ subject: "changed" }).where(sql`district_id = ${b.district.id}`).returning({ id: conversations.id })).toEqual([]);
+      expect(rowsOf(await db.execute(sql`delete from contacts where district_id = ${b.district.id} returning id`))).toEqual([]);
+      await expect(db.execute(sql`insert into contacts (district_id, name) values (${b.district.id}, 'Intruder')`)).rejects.toThrow();
+      expect(await count(await t.database.db.execute(sql`select count(*) as n from contacts where name = 'Intruder'`))).toBe(0);
+      expect(await count(await t.database.db.execute(sql`select count(*) as n from conversations where subject = 'changed'`))).toBe(0);
+    });
+
+    it("keeps parallel queries parallel (one pool connection each on PostgreSQL)", async () => {
+      const db = tenantDb(t.database, a.district.id);
+      const pids = await Promise.all(
+        [1, 2, 3].map(async () => rowsOf(await db.execute(sql`select pg_backend_pid() as pid, pg_sleep(0.05), (select count(*) from conversations) as n`))[0]!),
+      );
+      expect(pids.map((p) => Number(p.n))).toEqual([1, 1, 1]);
+      if (t.database.kind === "postgres") expect(new Set(pids.map((p) => p.pid)).size).toBe(3);
+    });
+
+    it("opens explicit transactions as inDistrict does", async () => {
+      const [who] = await tenantDb(t.database, b.district.id).transaction(async (tx) =>
+        rowsOf(await tx.execute(sql`select current_user as role, current_setting('app.district_id', true) as district`)),
+      );
+      expect(who).toEqual({ role: TENANT_ROLE, district: b.district.id });
+    });
+
+    it("refuses a district id that is not a uuid (it is spliced into the settings batch)", () => {
+      expect(() => tenantDb(t.database, "x'; drop table districts; --")).toThrow(/uuid/);
+    });
   });
 });

@@ -1,17 +1,88 @@
+import type { PGlite, QueryOptions } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "./client.js";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgTransactionConfig } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import type pg from "pg";
+import type { Database, Db, Tx } from "./client.js";
+import * as schema from "./schema/index.js";
 
 /** The role tenant transactions take (migration 0008): row-level security admits only the district they set. */
 export const TENANT_ROLE = "frontoffice_tenant";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs `fn` in a transaction that row-level security confines to one district: it takes the tenant role and sets
  * `app.district_id` for the transaction only (both undone at commit or rollback). A query that strays to another
  * district's rows, through a bug, finds nothing and can change nothing.
  */
-export function inDistrict<T>(db: Db, districtId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function inDistrict<T>(db: Db, districtId: string, fn: (tx: Tx) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.district_id', ${districtId}, true), set_config('role', ${TENANT_ROLE}, true)`);
     return fn(tx);
-  });
+  }, config);
+}
+
+/**
+ * A database handle confined to one district, for work on its behalf outside an explicit transaction (a request's
+ * reads, a job's lookups): every statement runs in a short transaction of its own that first takes the tenant role
+ * and sets `app.district_id`, so parallel queries (the reports' Promise.all) still use separate pool connections.
+ * `transaction()` on it is `inDistrict`. One handle per district and database, built once.
+ */
+export function tenantDb(database: Database, districtId: string): Db {
+  let handles = tenantHandles.get(database);
+  if (!handles) tenantHandles.set(database, (handles = new Map()));
+  let db = handles.get(districtId);
+  if (!db) handles.set(districtId, (db = buildTenantDb(database, districtId)));
+  return db;
+}
+
+const tenantHandles = new WeakMap<Database, Map<string, Db>>();
+
+function buildTenantDb(database: Database, districtId: string): Db {
+  // The id is spliced into the SQL text (a simple-protocol batch: one round trip), so it must be exactly a uuid.
+  if (!UUID.test(districtId)) throw new Error("tenantDb: the district id must be a uuid");
+  const settings = `select set_config('role', '${TENANT_ROLE}', true), set_config('app.district_id', '${districtId.toLowerCase()}', true)`;
+  const db =
+    database.kind === "postgres"
+      ? (drizzlePg({ client: pgTenantClient(database.pool!, settings) as unknown as pg.Pool, schema }) as unknown as Db)
+      : (drizzlePglite({ client: pgliteTenantClient(database.pglite!, settings) as unknown as PGlite, schema }) as unknown as Db);
+  // An explicit transaction on the handle is a tenant transaction on the owner's handle.
+  const transaction: Db["transaction"] = (fn, config) => inDistrict(database.db, districtId, fn as (tx: Tx) => Promise<never>, config);
+  return Object.assign(db, { transaction });
+}
+
+/** PostgreSQL: `begin` and the settings in one simple-protocol round trip, the statement, `commit`; own connection. */
+function pgTenantClient(pool: pg.Pool, settings: string) {
+  return {
+    async query(config: pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult> {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(`begin; ${settings}`);
+        const result = await client.query(config, values);
+        await client.query("commit");
+        return result;
+      } catch (err) {
+        // a failed rollback means a broken connection: the pool discards it rather than reuse it mid-transaction
+        await client.query("rollback").catch((e: Error) => (broken = e));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
+
+/** PGlite (one connection): the same, inside PGlite's own transaction, which queues behind any other. */
+function pgliteTenantClient(pglite: PGlite, settings: string) {
+  return {
+    query(text: string, params?: unknown[], options?: QueryOptions) {
+      return pglite.transaction(async (tx) => {
+        await tx.exec(settings);
+        return tx.query(text, params, options);
+      });
+    },
+  };
 }
