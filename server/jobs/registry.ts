@@ -6,6 +6,7 @@ import type { Logger } from "../lib/logger.js";
 import { deliverEmailJob } from "./definitions/deliver-email.js";
 import { expireIdempotencyKeysJob } from "./definitions/expire-idempotency-keys.js";
 import { ingestInboundEmailJob } from "./definitions/ingest-inbound-email.js";
+import { intakeFollowUpJob } from "./definitions/intake-follow-up.js";
 import { leaderDigestJob } from "./definitions/leader-digest.js";
 import { notificationDigestsJob } from "./definitions/notification-digests.js";
 import { pruneRateLimitsJob } from "./definitions/prune-rate-limits.js";
@@ -28,6 +29,7 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
 export const jobDefinitions: JobDefinition[] = [
   deliverEmailJob as JobDefinition,
   ingestInboundEmailJob as JobDefinition,
+  intakeFollowUpJob as JobDefinition,
   pollImapMailboxesJob as JobDefinition,
   slaSweepJob as JobDefinition,
   learnRoutingJob as JobDefinition,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { FormDefinition, LocalizedText } from "../../../common/contract/forms.js";
 import { staff } from "./staff.js";
 
@@ -28,6 +28,12 @@ export const districts = pgTable("districts", {
   websiteUrl: text("website_url"),
   safetyPhone: text("safety_phone"),
   nextNumber: integer("next_number").notNull().default(1001),
+  /**
+   * Bumped by triggers (migration 0009) whenever the district's intake configuration changes: topics, schools,
+   * departments' names, alert categories, routing rules, service standards. A process keeps that configuration
+   * while the version it was read at is current (domain/conversations/intake-config.ts).
+   */
+  configVersion: bigint("config_version", { mode: "number" }).notNull().default(0),
   /** HMAC key for the family's private links and reply addresses; never leaves the server. */
   signingKey: text("signing_key").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -54,23 +54,31 @@ export async function setResponders(ctx: Ctx, categoryId: string, staffIds: read
 // The compiled district phrases are cached by content, so the detector's per-array cache is hit on every message.
 const districtDefs = new Map<string, { signature: string; defs: DistrictAlertCategory[] }>();
 
-/**
- * Runs the detector on an inbound message with the district's configuration: built-in categories the district
- * disabled are dropped, its own keyword categories (media inquiry, legal…) are added with their severity.
- */
-export async function detectForDistrict(ctx: Ctx, text: string, lang?: "en" | "es"): Promise<Alert[]> {
-  const cats = await ctx.db
+/** What the detector needs of a district's alert categories (intake keeps it with the district's configuration). */
+export type AlertCategoryConfig = Pick<AlertCategoryRow, "key" | "builtIn" | "enabled" | "phrases" | "severity">;
+
+export async function alertCategoryConfig(ctx: Ctx): Promise<AlertCategoryConfig[]> {
+  return ctx.db
     .select({ key: alertCategories.key, builtIn: alertCategories.builtIn, enabled: alertCategories.enabled, phrases: alertCategories.phrases, severity: alertCategories.severity })
     .from(alertCategories)
     .where(eq(alertCategories.districtId, ctx.districtId));
-  const own = cats.filter((c) => !c.builtIn && c.enabled && c.phrases.length > 0);
+}
+
+/**
+ * Runs the detector on an inbound message with the district's configuration: built-in categories the district
+ * disabled are dropped, its own keyword categories (media inquiry, legal…) are added with their severity. `cats`, when
+ * the caller has them (intake-config), saves reading them.
+ */
+export async function detectForDistrict(ctx: Ctx, text: string, lang?: "en" | "es", cats?: readonly AlertCategoryConfig[]): Promise<Alert[]> {
+  const rows = cats ?? (await alertCategoryConfig(ctx));
+  const own = rows.filter((c) => !c.builtIn && c.enabled && c.phrases.length > 0);
   const signature = JSON.stringify(own);
   let cached = districtDefs.get(ctx.districtId);
   if (!cached || cached.signature !== signature) {
     cached = { signature, defs: own.map((c) => ({ category: c.key, phrases: c.phrases, severity: c.severity as "critical" | "high" })) };
     districtDefs.set(ctx.districtId, cached);
   }
-  const disabled = new Set(cats.filter((c) => c.builtIn && !c.enabled).map((c) => c.key));
+  const disabled = new Set(rows.filter((c) => c.builtIn && !c.enabled).map((c) => c.key));
   const { alerts } = detectAlerts(text, { ...(lang ? { lang } : {}), districtCategories: cached.defs });
   return alerts.filter((a) => !disabled.has(a.category));
 }

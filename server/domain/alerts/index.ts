@@ -19,6 +19,8 @@ export {
   updateAlertCategory,
   type AlertCategoryInput,
   detectForDistrict,
+  alertCategoryConfig,
+  type AlertCategoryConfig,
   ensureBuiltInCategories,
   listAlertCategories,
   respondersOf,

@@ -19,3 +19,5 @@ export { addWatchers } from "./commands/raise-alerts.js";
 export { resolveMentions } from "./commands/add-note.js";
 export { type ReplyOptions } from "./commands/reply-to-conversation.js";
 export { loadForView } from "./load.js";
+export { intakeConfig, activeTopicBySlug, type IntakeConfig } from "./intake-config.js";
+export { followUpIntake, INTAKE_FOLLOW_UP_JOB, type IntakeFollowUp } from "./commands/intake-follow-up.js";

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FieldValues } from "../../../common/contract/forms.js";
-import type { AssignmentPolicyType, RoutingExplanation, RoutingStep } from "../../../common/contract/routing.js";
+import type { AssignmentPolicyType, RoutingExplanation, RoutingRule, RoutingStep } from "../../../common/contract/routing.js";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../common/enums.js";
-import { conversations, departments, staff, staffDepartments, topics, type DepartmentRow, type DistrictRow, type StaffRow } from "../../db/schema/index.js";
+import { conversations, departments, staff, staffDepartments, topics, type DepartmentRow, type DistrictRow, type StaffRow, type TopicRow } from "../../db/schema/index.js";
 import { getDistrict } from "../districts/index.js";
 import { calendarOf, isBusinessTime, isWithinHours } from "../sla/index.js";
 import type { Ctx } from "../shared/ctx.js";
@@ -97,8 +97,15 @@ export async function loadCandidates(ctx: Ctx, department: DepartmentRow, distri
   };
 }
 
+/** Names the caller already holds (intake keeps the district's department and topic names); the rest are read. */
+export type KnownNames = { departments?: Readonly<Record<string, string>>; topics?: readonly { id: string; name: { en: string } }[] };
+
 /** The names the explanation mentions, and only those (a large district has thousands of staff). */
-async function names(ctx: Ctx, steps: readonly RoutingStep[]): Promise<{ departments: Record<string, string>; staff: Record<string, string>; topics: Record<string, string> }> {
+async function names(
+  ctx: Ctx,
+  steps: readonly RoutingStep[],
+  known: KnownNames = {},
+): Promise<{ departments: Record<string, string>; staff: Record<string, string>; topics: Record<string, string> }> {
   const ids = { departments: new Set<string>(), staff: new Set<string>(), topics: new Set<string>() };
   for (const s of steps) {
     if ("departmentId" in s && s.departmentId) ids.departments.add(s.departmentId);
@@ -108,12 +115,20 @@ async function names(ctx: Ctx, steps: readonly RoutingStep[]): Promise<{ departm
     if ("instead_of" in s && s.instead_of) ids.staff.add(s.instead_of);
     if ("suggestions" in s) for (const x of s.suggestions) if (x.departmentId) ids.departments.add(x.departmentId);
   }
+  const knownDepartments = known.departments;
+  const knownTopics = known.topics ? new Map(known.topics.map((t) => [t.id, t.name.en])) : undefined;
   const [ds, ss, ts] = await Promise.all([
-    ids.departments.size
-      ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.districtId, ctx.districtId), inArray(departments.id, [...ids.departments])))
-      : [],
+    knownDepartments
+      ? [...ids.departments].flatMap((id) => (knownDepartments[id] !== undefined ? [{ id, name: knownDepartments[id] }] : []))
+      : ids.departments.size
+        ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.districtId, ctx.districtId), inArray(departments.id, [...ids.departments])))
+        : [],
     ids.staff.size ? ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...ids.staff]))) : [],
-    ids.topics.size ? ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(and(eq(topics.districtId, ctx.districtId), inArray(topics.id, [...ids.topics]))) : [],
+    knownTopics
+      ? [...ids.topics].flatMap((id) => (knownTopics.has(id) ? [{ id, name: { en: knownTopics.get(id)! } }] : []))
+      : ids.topics.size
+        ? ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(and(eq(topics.districtId, ctx.districtId), inArray(topics.id, [...ids.topics])))
+        : [],
   ]);
   return {
     departments: Object.fromEntries(ds.map((d) => [d.id, d.name])),
@@ -128,11 +143,20 @@ async function names(ctx: Ctx, steps: readonly RoutingStep[]): Promise<{ departm
  * assignment policy with availability and fallbacks. Anything undecided goes to triage with the reason. Pure with
  * respect to the database: it reads, the caller writes (and "try a message" writes nothing).
  */
-export async function decideRouting(ctx: Ctx, input: RouteInput, loaded?: { district?: DistrictRow }): Promise<RoutingResult> {
+export async function decideRouting(
+  ctx: Ctx,
+  input: RouteInput,
+  loaded?: { district?: DistrictRow; topic?: TopicRow | undefined; rules?: RoutingRule[]; names?: KnownNames },
+): Promise<RoutingResult> {
   const district = loaded?.district ?? (await getDistrict(ctx));
   const now = ctx.now();
-  const topic = input.topicId ? (await ctx.db.select().from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, input.topicId))))[0] : undefined;
-  const rules = await listRules(ctx);
+  const topic =
+    loaded && "topic" in loaded
+      ? loaded.topic
+      : input.topicId
+        ? (await ctx.db.select().from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, input.topicId))))[0]
+        : undefined;
+  const rules = loaded?.rules ?? (await listRules(ctx));
   const outcome = evaluateRules(rules, {
     topicId: topic?.id ?? null,
     categoryId: topic?.categoryId ?? null,
@@ -211,7 +235,7 @@ export async function decideRouting(ctx: Ctx, input: RouteInput, loaded?: { dist
       }
     }
   }
-  const explanation = { steps, summary: summarize(steps, await names(ctx, steps)) };
+  const explanation = { steps, summary: summarize(steps, await names(ctx, steps, loaded?.names)) };
   return {
     departmentId,
     assigneeId,

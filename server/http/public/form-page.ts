@@ -115,7 +115,7 @@ export function describeErrors(t: PublicCatalog, topic: TopicRow, lang: Language
   return { errorText: ((name: string) => text.get(name)) as ErrorText, summary };
 }
 
-function customField(t: PublicCatalog, f: FormField, ctx: { lang: Language; state: FormState; schools: SchoolRow[]; err: ErrorText }): SafeHtml {
+function customField(t: PublicCatalog, f: FormField, ctx: { lang: Language; state: FormState; schools: readonly SchoolRow[]; err: ErrorText }): SafeHtml {
   const frame: ControlFrame = { id: fieldId(f), label: loc(f.label, ctx.lang), hint: loc(f.help, ctx.lang) || undefined, error: ctx.err(`fields.${f.key}`), required: f.required };
   const values = ctx.state.fields[f.key] ?? [];
   const value = values[0] ?? "";
@@ -150,7 +150,7 @@ export type TopicPageView = {
   lang: Language;
   district: DistrictRow;
   topic: TopicRow;
-  schools: SchoolRow[];
+  schools: readonly SchoolRow[];
   state: FormState;
   errors: SubmissionError[];
   action: string;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Language } from "../../../common/enums.js";
 import { publicMessages } from "../../../common/i18n/public.js";
-import { createInquiry } from "../../domain/conversations/index.js";
-import { findTopicBySlug, listCategories, listSchools, listTopics, type DistrictRow, type SchoolRow, type TopicRow } from "../../domain/districts/index.js";
+import { activeTopicBySlug, createInquiry, intakeConfig } from "../../domain/conversations/index.js";
+import { listCategories, listTopics, type DistrictRow, type SchoolRow, type TopicRow } from "../../domain/districts/index.js";
 import { notFound } from "../../lib/errors.js";
 import type { AppDeps } from "../context.js";
 import { readFormBody } from "./body.js";
@@ -20,13 +20,13 @@ type TopicParams = { district: string; topic: string };
 
 async function loadTopic(deps: AppDeps, req: FastifyRequest, params: TopicParams) {
   const district = await loadDistrict(deps, req, params.district);
-  const read = readCtx(deps, district, req.log);
-  const topic = await findTopicBySlug(read, params.topic);
+  const config = await intakeConfig(readCtx(deps, district, req.log), district);
+  const topic = activeTopicBySlug(config, params.topic);
   if (!topic) throw notFound("Topic");
-  return { district, topic, schools: await listSchools(read) };
+  return { district, config, topic, schools: config.schools };
 }
 
-type FormRender = { district: DistrictRow; topic: TopicRow; schools: SchoolRow[]; state?: FormState; errors?: SubmissionError[]; token?: string | undefined };
+type FormRender = { district: DistrictRow; topic: TopicRow; schools: readonly SchoolRow[]; state?: FormState; errors?: SubmissionError[]; token?: string | undefined };
 
 function sendForm(req: FastifyRequest, reply: FastifyReply, lang: Language, r: FormRender): FastifyReply {
   const t = publicMessages(lang);
@@ -85,11 +85,11 @@ export function topicRoutes(deps: AppDeps) {
       }),
     };
     app.post<{ Params: TopicParams }>("/:district/topics/:topic", limited, async (req, reply) => {
-      const { district, topic, schools } = await loadTopic(deps, req, req.params);
+      const { district, config, topic, schools } = await loadTopic(deps, req, req.params);
       const { lang } = pageLanguage(req, reply);
       const body = await readFormBody(req);
       const state = stateFromBody(topic, body);
-      const checked = checkSubmission(topic, new Set(schools.map((s) => s.id)), submissionFromState(topic, state));
+      const checked = checkSubmission(topic, config.schoolIds, submissionFromState(topic, state));
       const files = checkFiles(body.files, body.problem);
       const errors = [...(checked.ok ? [] : checked.errors), ...files.errors];
       const token = formTokenOf(body.values);
@@ -97,7 +97,7 @@ export function topicRoutes(deps: AppDeps) {
       const idempotency = token ? formIdempotency(token, topic.id, body.values, body.files) : undefined;
       let conversationId: string | undefined;
       const stored = await storeOnce(deps, req, district, { status: 303, idempotency }, async (ctx) => {
-        const created = await createInquiry(ctx, { topic, ...checked.value, channel: "web_form", attachments: files.files });
+        const created = await createInquiry(ctx, { topic, ...checked.value, channel: "web_form", attachments: files.files }, { district, config });
         conversationId = created.conversation.id;
         return { reference: created.reference, statusUrl: created.statusUrl };
       });

@@ -4,9 +4,10 @@ import { promiseText } from "../../../../common/utils/promise.js";
 import type { ConversationRow, TopicRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { findOrCreateContact } from "../../contacts/index.js";
-import { getDistrict } from "../../districts/index.js";
+import { getDistrict, type DistrictRow } from "../../districts/index.js";
 import { queueEmail, renderEmail } from "../../mail/index.js";
 import type { Ctx } from "../../shared/ctx.js";
+import type { IntakeConfig } from "../intake-config.js";
 import { replyAddress, statusUrl } from "../links.js";
 import { openConversation } from "./open-conversation.js";
 
@@ -36,10 +37,11 @@ function subjectFor(topic: TopicRow, lang: Language, message: string): string {
 
 /**
  * A family's submission through the front door: finds or creates the contact, opens a conversation
- * owned by the topic's department, stores the message, and queues the acknowledgement email.
+ * owned by the topic's department, stores the message, and queues the acknowledgement email. The edge hands over the
+ * district and its intake configuration it has just read, so they are not read again.
  */
-export async function createInquiry(ctx: Ctx, input: NewInquiry): Promise<InquiryCreated> {
-  const district = await getDistrict(ctx);
+export async function createInquiry(ctx: Ctx, input: NewInquiry, loaded: { district?: DistrictRow; config?: IntakeConfig } = {}): Promise<InquiryCreated> {
+  const district = loaded.district ?? (await getDistrict(ctx));
   const anonymous = Boolean(input.anonymous && input.topic.allowAnonymous);
   const contact = anonymous
     ? null
@@ -59,7 +61,7 @@ export async function createInquiry(ctx: Ctx, input: NewInquiry): Promise<Inquir
     fields: input.fields,
     isAnonymous: anonymous,
     message: { body: input.message, attachments: input.attachments ?? [] },
-  });
+  }, { district, ...(loaded.config ? { config: loaded.config } : {}) });
   const reference = conv.reference;
 
   const link = statusUrl(ctx, district, conv);

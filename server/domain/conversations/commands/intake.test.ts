@@ -63,6 +63,7 @@ describe("routing a new conversation", () => {
     expect(routed.inTriage).toBe(false);
     expect(routed.routing!.summary).toBe("topic Bus concern → Transportation; assigned to Dana Whitfield by round robin");
     expect(await typesOf(first.conversation.id)).toEqual(expect.arrayContaining(["conversation.created", "message.received", "conversation.routed", "conversation.assigned"]));
+    await t.drain(); // the assignee hears in the intake-follow-up job, right after the acknowledgement
     expect((await notesFor(dana)).some((n) => n.type === "assigned" && n.conversationId === first.conversation.id)).toBe(true);
     const [dept] = await t.database.db.select().from(departments).where(eq(departments.id, d.departments.transportation.id));
     expect(dept!.roundRobinCursor).toBe(sup.staff.id);
@@ -83,6 +84,7 @@ describe("routing a new conversation", () => {
     expect(r.inTriage).toBe(true);
     expect(r.routing!.steps.at(-1)).toEqual({ code: "triage", reason: "nobody_available" });
     expect(await typesOf(stuck.conversation.id)).toContain("conversation.triaged");
+    await t.drain(); // the supervisors hear in the intake-follow-up job
     expect((await notesFor(sup)).some((n) => n.type === "triage" && n.conversationId === stuck.conversation.id)).toBe(true);
     // an assignment by hand takes it out of triage
     await t.tx(d.district.id, sup.actor, (ctx) => assignConversation(ctx, stuck.conversation.id, { staffId: sam.staff.id }));

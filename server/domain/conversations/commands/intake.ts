@@ -1,15 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../../common/enums.js";
 import { conversationWatchers, departments, staff, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
-import { emit } from "../../../events/emit.js";
+import { emitAll, type Emission } from "../../../events/emit.js";
 import { detectForDistrict, type Alert } from "../../alerts/index.js";
-import { clusterConversation } from "../../clusters/index.js";
 import { notify } from "../../notifications/index.js";
 import { decideRouting } from "../../routing/index.js";
-import { getDistrict } from "../../districts/index.js";
-import { loadSlaEnv, slaColumnsFor, supervisorsFor } from "../../sla/index.js";
+import { getDistrict, type DistrictRow } from "../../districts/index.js";
+import { loadSlaEnv, slaColumnsFor, type SlaEnv } from "../../sla/index.js";
 import type { Ctx } from "../../shared/ctx.js";
+import { intakeConfig, topicById, type IntakeConfig } from "../intake-config.js";
 import { saveConversation } from "../load.js";
+import { INTAKE_FOLLOW_UP_JOB } from "./intake-follow-up.js";
 import { addWatchers, raiseAlerts } from "./raise-alerts.js";
 
 /**
@@ -17,23 +18,30 @@ import { addWatchers, raiseAlerts } from "./raise-alerts.js";
  * subject the family wrote themselves (email, not a web form's generated one) is checked too, and a category found
  * only there is raised without evidence offsets.
  */
-async function detectOpening(ctx: Ctx, opened: ConversationRow, text: string): Promise<Alert[]> {
+async function detectOpening(ctx: Ctx, opened: ConversationRow, text: string, cats: IntakeConfig["alertCategories"]): Promise<Alert[]> {
   const lang = opened.language as "en" | "es";
-  const found = await detectForDistrict(ctx, text, lang);
+  const found = await detectForDistrict(ctx, text, lang, cats);
   if (opened.channel === "web_form" || !opened.subject.trim()) return found;
-  const inSubject = await detectForDistrict(ctx, opened.subject, lang);
+  const inSubject = await detectForDistrict(ctx, opened.subject, lang, cats);
   return [...found, ...inSubject.filter((a) => !found.some((f) => f.category === a.category)).map((a) => ({ ...a, evidence: [] }))];
 }
 
 /**
  * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
- * means it is routed, checked for alerts and on the clock): critical-alert detection, routing (rules, learned
- * routing, assignment policy, triage), service-standard clocks, incident clustering, and the notifications.
+ * means it is routed, checked for alerts, alerts raised and on the clock): critical-alert detection, routing (rules,
+ * learned routing, assignment policy, triage), service-standard clocks. Incident clustering and the assignee's and
+ * supervisors' notifications follow in the `intake-follow-up` job queued in the same transaction (intake-follow-up.ts).
  */
-export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow, message: MessageRow): Promise<ConversationRow> {
+export async function afterConversationOpened(
+  ctx: Ctx,
+  opened: ConversationRow,
+  message: MessageRow,
+  loaded: { district?: DistrictRow; config?: IntakeConfig } = {},
+): Promise<ConversationRow> {
   const text = message.body;
-  const district = await getDistrict(ctx);
-  const found = await detectOpening(ctx, opened, text);
+  const district = loaded.district ?? (await getDistrict(ctx));
+  const config = loaded.config ?? (await intakeConfig(ctx, district));
+  const found = await detectOpening(ctx, opened, text, config.alertCategories);
   const decision = await decideRouting(ctx, {
     topicId: opened.topicId,
     schoolId: opened.schoolId,
@@ -47,16 +55,22 @@ export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow,
     text,
     tags: opened.tags,
     alertCategories: found.map((a) => a.category),
-  }, { district });
+  }, { district, topic: topicById(config, opened.topicId), rules: config.rules, names: { departments: config.departmentNames, topics: config.topics } });
   const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
-  let conv = await saveConversation(ctx, opened.id, {
+  const routing = {
     departmentId: decision.departmentId,
     assigneeId: decision.assigneeId,
     priority: decision.priority,
     tags: decision.tags,
     inTriage: decision.triage,
     routing: decision.explanation,
-  });
+  };
+  const env: SlaEnv = { district, policies: config.slaPolicies };
+  const clocks = (c: ConversationRow) => slaColumnsFor(ctx, c, { kind: "opened", slaPolicyId: decision.slaPolicyId }, env);
+  // Without alerts the routing and the clocks are one UPDATE; raising alerts changes the priority the clocks depend on.
+  let conv = found.length === 0
+    ? await saveConversation(ctx, opened.id, { ...routing, ...(await clocks({ ...opened, ...routing })) })
+    : await saveConversation(ctx, opened.id, routing);
   if (decision.cursor) {
     await ctx.db
       .update(departments)
@@ -67,31 +81,38 @@ export async function afterConversationOpened(ctx: Ctx, opened: ConversationRow,
     await ctx.db.update(staff).set({ lastAssignedAt: ctx.now() }).where(and(eq(staff.districtId, ctx.districtId), eq(staff.id, decision.assigneeId)));
   }
   const ruleIds = decision.explanation.steps.flatMap((s) => (s.code === "rule_matched" ? [s.ruleId] : []));
-  await emit(
-    rulesCtx,
-    "conversation.routed",
-    { departmentId: decision.departmentId, assigneeId: decision.assigneeId, triage: decision.triage, summary: decision.explanation.summary, ruleIds },
-    conv.id,
-  );
+  let events: Emission[] = [
+    {
+      type: "conversation.routed",
+      payload: { departmentId: decision.departmentId, assigneeId: decision.assigneeId, triage: decision.triage, summary: decision.explanation.summary, ruleIds },
+      conversationId: conv.id,
+    },
+  ];
   if (decision.departmentId !== opened.departmentId || decision.assigneeId) {
-    await emit(
-      rulesCtx,
-      "conversation.assigned",
-      { fromStaffId: null, toStaffId: decision.assigneeId, fromDepartmentId: opened.departmentId, toDepartmentId: decision.departmentId },
-      conv.id,
-    );
+    events.push({
+      type: "conversation.assigned",
+      payload: { fromStaffId: null, toStaffId: decision.assigneeId, fromDepartmentId: opened.departmentId, toDepartmentId: decision.departmentId },
+      conversationId: conv.id,
+    });
   }
-  await addWatchers(rulesCtx, conv.id, decision.watchers, "rule");
-  if (decision.assigneeId) await notify(rulesCtx, { staffIds: [decision.assigneeId], type: "assigned", conversationId: conv.id });
-  if (decision.triage) {
-    await emit(rulesCtx, "conversation.triaged", { reason: decision.triageReason ?? "no_department" }, conv.id);
-    await notify(rulesCtx, { staffIds: await supervisorsFor(ctx, decision.departmentId), type: "triage", conversationId: conv.id, data: { reason: decision.triageReason } });
+  if (decision.watchers.length > 0) {
+    await emitAll(rulesCtx, events);
+    events = [];
+    await addWatchers(rulesCtx, conv.id, decision.watchers, "rule");
   }
-  if (found.length > 0) ({ conversation: conv } = await raiseAlerts(rulesCtx, conv, message, found));
-  conv = await saveConversation(ctx, conv.id, await slaColumnsFor(ctx, conv, { kind: "opened", slaPolicyId: decision.slaPolicyId }, await loadSlaEnv(ctx, district)));
-  // a web form's subject is made of the topic name and the message's first line: only the family's words count
-  const cluster = await clusterConversation(rulesCtx, conv, opened.channel === "web_form" ? text : `${opened.subject}\n${text}`);
-  return cluster ? { ...conv, clusterId: cluster.id } : conv;
+  if (decision.triage) events.push({ type: "conversation.triaged", payload: { reason: decision.triageReason ?? "no_department" }, conversationId: conv.id });
+  await emitAll(rulesCtx, events);
+  await ctx.enqueue(ctx.db, INTAKE_FOLLOW_UP_JOB, {
+    districtId: ctx.districtId,
+    conversationId: conv.id,
+    assigneeId: decision.assigneeId,
+    triage: decision.triage ? { departmentId: decision.departmentId, reason: decision.triageReason } : null,
+  });
+  if (found.length > 0) {
+    ({ conversation: conv } = await raiseAlerts(rulesCtx, conv, message, found));
+    conv = await saveConversation(ctx, conv.id, await clocks(conv));
+  }
+  return conv;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
 import { conversations, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
-import { emit } from "../../../events/emit.js";
+import { emitAll } from "../../../events/emit.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
-import { formatReference, takeNextNumber } from "../../districts/index.js";
+import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
 import type { Ctx } from "../../shared/ctx.js";
+import type { IntakeConfig } from "../intake-config.js";
 import { afterConversationOpened } from "./intake.js";
 import { storeMessage } from "./store-message.js";
 
@@ -28,7 +29,11 @@ export type NewConversation = {
  * routes it, checks it for critical alerts and starts its service-standard clocks (intake.ts), all in the caller's
  * transaction.
  */
-export async function openConversation(ctx: Ctx, input: NewConversation): Promise<{ conversation: ConversationRow; message: MessageRow }> {
+export async function openConversation(
+  ctx: Ctx,
+  input: NewConversation,
+  loaded: { district?: DistrictRow; config?: IntakeConfig } = {},
+): Promise<{ conversation: ConversationRow; message: MessageRow }> {
   const { number, prefix } = await takeNextNumber(ctx);
   const reference = formatReference(prefix, number);
   const now = ctx.now();
@@ -65,8 +70,10 @@ export async function openConversation(ctx: Ctx, input: NewConversation): Promis
     ...input.message,
   });
   const asContact: Ctx = { ...ctx, actor: { kind: "contact", contactId: input.contactId } };
-  await emit(asContact, "conversation.created", { reference, channel: conv.channel, topicId: conv.topicId }, conv.id);
-  await emit(asContact, "message.received", { messageId: message.id, channel: conv.channel }, conv.id);
-  const routed = await afterConversationOpened(ctx, conv, message);
+  await emitAll(asContact, [
+    { type: "conversation.created", payload: { reference, channel: conv.channel, topicId: conv.topicId }, conversationId: conv.id },
+    { type: "message.received", payload: { messageId: message.id, channel: conv.channel }, conversationId: conv.id },
+  ]);
+  const routed = await afterConversationOpened(ctx, conv, message, loaded);
   return { conversation: routed, message };
 }

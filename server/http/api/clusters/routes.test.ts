@@ -57,6 +57,7 @@ describe("an incident cluster forms from three reports of bus 42", () => {
     for (const [i, r] of reports.entries()) {
       t.clock.advance(MINUTE);
       const { conversation, reference } = await buildInquiry(t, a, { email: r.email, language: r.language, message: r.message, fields: { school: a.schools[0]!.id, bus_number: "42" } });
+      await t.drain(); // clustering runs in the intake-follow-up job, right after the acknowledgement
       families.push({ id: conversation.id, reference, email: r.email, language: r.language });
       // two reports are not an incident yet
       expect((await clusters(admin)).length, `after report ${i + 1}`).toBe(i < 2 ? 0 : 1);
@@ -78,6 +79,7 @@ describe("an incident cluster forms from three reports of bus 42", () => {
     // a different bus on the same topic stays out
     t.clock.advance(MINUTE);
     await buildInquiry(t, a, { email: "other@example.com", message: "bus 7 is late", fields: { school: a.schools[0]!.id, bus_number: "7" } });
+    await t.drain();
     expect((await clusters(admin)).map((c) => [c.id, c.total])).toEqual([[cluster.id, 3]]);
   });
 
@@ -189,6 +191,7 @@ describe("district isolation", () => {
     // B's own incident on the same bus number is B's alone and does not join A's
     for (const [i, message] of ["bus 42 is late", "bus 42 late again", "still waiting for bus 42, very late"].entries()) {
       await buildInquiry(t, b, { email: `b${i}@example.com`, message, fields: { school: b.schools[0]!.id, bus_number: "42" } });
+      await t.drain();
     }
     const bClusters = await clusters(otherAdmin);
     expect(bClusters.map((c) => [c.title, c.total, c.topicId])).toEqual([["Bus concern: bus number 42", 3, b.topics.bus.id]]);
