@@ -1,6 +1,6 @@
 import type { SecurityConfig } from "../config/index.js";
 import type { Database, Tx } from "../db/client.js";
-import { inDistrict } from "../db/tenant.js";
+import { inDistrict, tenantDb } from "../db/tenant.js";
 import { separateNumberSource } from "../domain/districts/index.js";
 import type { Actor, Ctx } from "../domain/shared/ctx.js";
 import type { JobRunner } from "../jobs/runner.js";
@@ -18,9 +18,18 @@ export type AppDeps = {
   security?: SecurityConfig;
 };
 
-/** Builds a command context on a given handle (a transaction, or the database for reads). */
+/** Builds a command context on a given handle (a tenant transaction, or a tenant handle for reads). */
 export function buildCtx(deps: AppDeps, db: Tx, districtId: string, actor: Actor, log: Logger = deps.log): Ctx {
   return { db, districtId, actor, now: deps.now, log, enqueue: deps.jobs.enqueue, app: { publicUrl: deps.publicUrl, numbers: separateNumberSource(deps.database) } };
+}
+
+/**
+ * A context for work on a district's behalf outside a transaction (a request's reads): its handle runs every
+ * statement as the tenant role with the district set (db/tenant.ts `tenantDb`), so row-level security confines reads
+ * as it does writes.
+ */
+export function districtCtx(deps: AppDeps, districtId: string, actor: Actor, log: Logger = deps.log): Ctx {
+  return buildCtx(deps, tenantDb(deps.database, districtId), districtId, actor, log);
 }
 
 /** The edge owns the transaction: one per write request, handed to commands as ctx.db. */

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, max, sql } from "drizzle-orm";
 import pg from "pg";
 import { z } from "zod";
 import { conversations, events } from "../db/schema/index.js";
+import { tenantDb } from "../db/tenant.js";
 import { can } from "../domain/conversations/index.js";
 import type { StaffActor } from "../domain/staff/index.js";
 import { LIVE_CHANNEL } from "../events/catalog.js";
@@ -92,8 +93,9 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
   }, opts.heartbeatMs ?? 25_000);
   heartbeat.unref();
 
+  // Per-district reads run as the tenant (db/tenant.ts); only start()'s process-wide cursor reads all districts.
   async function visibility(districtId: string, seq: number): Promise<Scope[]> {
-    const [row] = await database.db
+    const [row] = await tenantDb(database, districtId)
       .select({ type: events.type, data: events.data, departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, id: conversations.id, watcherIds: WATCHERS })
       .from(events)
       .leftJoin(conversations, and(eq(conversations.id, events.conversationId), eq(conversations.districtId, events.districtId)))
@@ -120,7 +122,7 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
   }
 
   async function conversationScope(districtId: string, conversationId: string): Promise<Scope[]> {
-    const [row] = await database.db
+    const [row] = await tenantDb(database, districtId)
       .select({ departmentId: conversations.departmentId, assigneeId: conversations.assigneeId, watcherIds: WATCHERS })
       .from(conversations)
       .where(and(eq(conversations.districtId, districtId), eq(conversations.id, conversationId)));
@@ -165,7 +167,7 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
   async function catchUp(): Promise<void> {
     const districtIds = [...clients.keys()];
     for (const districtId of districtIds) {
-      const rows = await database.db
+      const rows = await tenantDb(database, districtId)
         .select({ seq: events.seq, type: events.type, conversationId: events.conversationId })
         .from(events)
         .where(and(eq(events.districtId, districtId), gt(events.seq, lastSeq)))
@@ -245,7 +247,7 @@ export function createLiveHub(deps: Pick<AppDeps, "database" | "log">, opts: { h
       };
     },
     async replay(districtId, actor, afterSeq) {
-      const rows = await database.db
+      const rows = await tenantDb(database, districtId)
         .select({
           seq: events.seq,
           type: events.type,

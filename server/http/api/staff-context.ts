@@ -1,17 +1,20 @@
 import type { FastifyRequest } from "fastify";
 import type { Ctx } from "../../domain/shared/ctx.js";
 import { notFound } from "../../lib/errors.js";
-import { buildCtx, inTransaction, type AppDeps } from "../context.js";
+import { districtCtx, inTransaction, type AppDeps } from "../context.js";
 import { requestLog, staffOf } from "../plugins/auth.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Read and write contexts of a signed-in staff request: reads on the database, each write in one transaction. */
+/**
+ * Read and write contexts of a signed-in staff request, both confined to the staff's district by row-level security:
+ * reads on the district's tenant handle (each statement its own tenant transaction), each write in one transaction.
+ */
 export function staffContexts(deps: AppDeps) {
   return {
     read(req: FastifyRequest): Ctx {
       const auth = staffOf(req);
-      return buildCtx(deps, deps.database.db, auth.districtId, auth.actor, requestLog(req));
+      return districtCtx(deps, auth.districtId, auth.actor, requestLog(req));
     },
     write<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
       const auth = staffOf(req);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from "fastify-plugin";
 import { can, type ConversationAction } from "../../domain/conversations/index.js";
 import { actorForStaff, findApiToken, findSession, type StaffActor } from "../../domain/staff/index.js";
+import { tenantDb } from "../../db/tenant.js";
 import { safeEqual } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
@@ -86,20 +87,21 @@ function cookieHeader(deps: AppDeps, value: string, maxAge: number, expires: Dat
 
 /**
  * Resolves the request's credentials to a staff actor: a bearer API token wins over the session
- * cookie. The district always comes from the token or session, never from the request.
+ * cookie. The district always comes from the token or session, never from the request: that lookup is the owner's
+ * (it is what names the tenant); the staff member is then read as the tenant.
  */
 export async function authenticate(deps: AppDeps, req: FastifyRequest): Promise<StaffAuth> {
   const db = deps.database.db;
   const bearer = bearerToken(req);
   if (bearer !== undefined) {
     const found = bearer ? await findApiToken(db, bearer) : undefined;
-    const actor = found && (await actorForStaff(db, found.districtId, found.staffId));
+    const actor = found && (await actorForStaff(tenantDb(deps.database, found.districtId), found.districtId, found.staffId));
     if (!found || !actor) throw unauthenticated();
     return { districtId: found.districtId, actor, via: "bearer", session: null };
   }
   const token = sessionCookie(req);
   const session = token ? await findSession(db, token, deps.now()) : undefined;
-  const actor = session && (await actorForStaff(db, session.districtId, session.staffId));
+  const actor = session && (await actorForStaff(tenantDb(deps.database, session.districtId), session.districtId, session.staffId));
   if (!token || !session || !actor) throw unauthenticated();
   return { districtId: session.districtId, actor, via: "session", session: { token, csrfToken: session.csrfToken } };
 }

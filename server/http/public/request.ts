@@ -5,7 +5,7 @@ import { findDistrictBySlug, type DistrictRow } from "../../domain/districts/ind
 import type { Actor, Ctx } from "../../domain/shared/ctx.js";
 import { notFound } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
-import { buildCtx, type AppDeps } from "../context.js";
+import { districtCtx, type AppDeps } from "../context.js";
 import type { SecurityConfig } from "../../config/index.js";
 import type { LimitRule } from "../../domain/limits/index.js";
 import { limitHook, rule } from "../plugins/limits.js";
@@ -45,7 +45,7 @@ export function pageLanguage(req: FastifyRequest, reply: FastifyReply, fallback?
 
 const districtOfRequest = new WeakMap<FastifyRequest, DistrictRow>();
 
-/** Resolves the tenant from the URL slug; an unknown slug is a 404 page. */
+/** Resolves the tenant from the URL slug (as the owner: the district is not known yet); an unknown slug is a 404 page. */
 export async function loadDistrict(deps: AppDeps, req: FastifyRequest, slug: string): Promise<DistrictRow> {
   const district = await findDistrictBySlug(deps.database.db, slug);
   if (!district) throw notFound("District");
@@ -63,9 +63,9 @@ export function reqLog(req: FastifyRequest): Logger {
   return req.log as unknown as Logger;
 }
 
-/** A context for reads outside a transaction. */
+/** A context for reads outside a transaction, confined to the district by row-level security (db/tenant.ts). */
 export function readCtx(deps: AppDeps, district: DistrictRow, log: FastifyBaseLogger): Ctx {
-  return buildCtx(deps, deps.database.db, district.id, PUBLIC_ACTOR, log as Logger);
+  return districtCtx(deps, district.id, PUBLIC_ACTOR, log as Logger);
 }
 
 const KEPT_PARAMS = ["q", "embed", "submitted", "sent", "thanks"];

@@ -8,7 +8,8 @@ import { findDistrictBySlug, getDistrict } from "../../../domain/districts/index
 import { clearLoginFailures, loginKey, loginLockedFor, recordLoginFailure } from "../../../domain/limits/index.js";
 import { actorForStaff, createSession, deleteSession, verifyPassword } from "../../../domain/staff/index.js";
 import { AppError } from "../../../lib/errors.js";
-import { buildCtx, type AppDeps } from "../../context.js";
+import { tenantDb } from "../../../db/tenant.js";
+import { districtCtx, type AppDeps } from "../../context.js";
 import { limitHook, rateLimited, rule, securityOf } from "../../plugins/limits.js";
 import { clearSessionCookie, setSessionCookie, staffOf, type StaffAuth } from "../../plugins/auth.js";
 
@@ -41,7 +42,7 @@ const loginLimits = (deps: AppDeps) =>
   });
 
 async function presentSession(deps: AppDeps, auth: Pick<StaffAuth, "districtId" | "actor">, csrfToken: string | null): Promise<Session> {
-  const ctx = buildCtx(deps, deps.database.db, auth.districtId, auth.actor);
+  const ctx = districtCtx(deps, auth.districtId, auth.actor);
   const district = await getDistrict(ctx);
   const [row] = await ctx.db
     .select({ email: staff.email })
@@ -78,16 +79,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         req.log.info({ code: "login_locked", retryAfter: lockedFor }, "sign-in refused");
         throw rateLimited(reply, lockedFor, "Too many failed sign-ins. Wait and try again.");
       }
+      // The slug lookup names the tenant (owner); the account and the new session are read and written as it.
       const district = await findDistrictBySlug(db, req.body.district);
-      const found = await verifyPassword(db, district?.id ?? NO_DISTRICT, req.body.email, req.body.password);
-      const actor = district && found ? await actorForStaff(db, district.id, found.id) : undefined;
+      const tenant = tenantDb(deps.database, district?.id ?? NO_DISTRICT);
+      const found = await verifyPassword(tenant, district?.id ?? NO_DISTRICT, req.body.email, req.body.password);
+      const actor = district && found ? await actorForStaff(tenant, district.id, found.id) : undefined;
       if (!district || !found || !actor) {
         const failures = await recordLoginFailure(db, key, deps.now(), securityOf(deps).lockout);
         req.log.info({ code: "login_failed", failures }, "sign-in refused");
         throw new AppError("unauthenticated", REFUSED);
       }
       await clearLoginFailures(db, key);
-      const session = await createSession(db, district.id, found.id, deps.now());
+      const session = await createSession(tenant, district.id, found.id, deps.now());
       setSessionCookie(reply, deps, session.token, session.expiresAt);
       req.log.info({ staffId: found.id, districtId: district.id }, "staff signed in");
       return presentSession(deps, { districtId: district.id, actor }, session.csrfToken);
@@ -96,7 +99,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.post("/auth/logout", { config: { audience: "staff", ability: "session" } }, async (req, reply) => {
     const auth = staffOf(req);
-    if (auth.session) await deleteSession(db, auth.session.token);
+    if (auth.session) await deleteSession(tenantDb(deps.database, auth.districtId), auth.session.token);
     clearSessionCookie(reply, deps);
     return reply.code(204).send();
   });

@@ -6,7 +6,7 @@ import { RoleSchema, type Role } from "../../../../common/enums.js";
 import { staff, staffDepartments } from "../../../db/schema/index.js";
 import { listCategories, listDepartments, listSchools, listTopics } from "../../../domain/districts/index.js";
 import type { Ctx } from "../../../domain/shared/ctx.js";
-import { buildCtx, type AppDeps } from "../../context.js";
+import { districtCtx, type AppDeps } from "../../context.js";
 import { requestLog, staffOf } from "../../plugins/auth.js";
 
 const Uuid = z.string().uuid();
@@ -46,7 +46,7 @@ async function listAssignableStaff(ctx: Ctx): Promise<Meta["staff"]> {
 export const metaRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get("/meta", { config: { audience: "staff", ability: "meta.read" }, schema: { response: { 200: MetaSchema } } }, async (req) => {
     const auth = staffOf(req);
-    const ctx = buildCtx(deps, deps.database.db, auth.districtId, auth.actor, requestLog(req));
+    const ctx = districtCtx(deps, auth.districtId, auth.actor, requestLog(req));
     // Private and retired topics stay listed: staff still filter and reclassify their conversations.
     const topics = await listTopics(ctx, { includePrivate: true, includeInactive: true });
     return {
