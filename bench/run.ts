@@ -16,7 +16,7 @@
  * - soak (PostgreSQL): 30,000 submissions an hour for 10 minutes (1 with --quick) across two `start --role web`
  *   processes and one worker: a line per 10 s (errors, p50/p99, RSS of each process), then exactly-once storage,
  *   the worker's drain and the RSS growth (bench/soak.ts). `--soak-only` runs just the soak, `--no-soak` skips it.
- * `--only=inbound,forms,ingest,history,soak` runs the parts named.
+ * `--only=inbound,forms,ingest,history,soak` runs the parts named; `--engine=postgres` (or `pglite`) measures one engine.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -42,6 +42,7 @@ const soak = !process.argv.includes("--no-soak");
 /** `--only=ingest,history` runs just those parts (inbound, forms, ingest, history, soak); all by default. */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const part = (name: string) => !only || only.includes(name);
+const engineOnly = process.argv.find((a) => a.startsWith("--engine="))?.slice("--engine=".length);
 const log = createLogger("silent");
 
 async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise<{ database: Database; drop(): Promise<void> }> }[]> {
@@ -151,7 +152,7 @@ async function benchForms(engine: string, env: Awaited<ReturnType<typeof setup>>
   await app.close();
 }
 
-const available = await engines();
+const available = (await engines()).filter((e) => !engineOnly || e.name === engineOnly);
 for (const engine of soakOnly ? [] : available) {
   const { database, drop } = await engine.open();
   try {

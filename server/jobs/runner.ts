@@ -20,8 +20,13 @@ export function txExecutor(tx: Tx): Executor {
   };
 }
 
+/** One job to queue, as `enqueue` takes it. */
+export type QueuedJob = { job: string; payload: Record<string, unknown>; opts?: { startAfter?: Date; singletonKey?: string } };
+
 export type JobRunner = {
   enqueue: Enqueue;
+  /** Queues several jobs in the caller's transaction in one statement (pg-boss `insert`). */
+  enqueueAll(db: Tx, jobs: readonly QueuedJob[]): Promise<void>;
   /** Starts pg-boss (creating its schema and queues) without taking work. */
   init(): Promise<void>;
   /** Starts the workers and the cron schedules (role worker|all). */
@@ -41,10 +46,14 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
       : new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => database.raw(text, values) } as never, schema: "pgboss" });
   boss.on("error", (err: Error) => log.error({ err: { message: err.message } }, "job queue error"));
 
-  const enqueue: Enqueue = async (db, job, payload, opts = {}) => {
+  const definition = (job: string, payload: Record<string, unknown>): JobDefinition => {
     const def = jobDefinitions.find((d) => d.id === job);
     if (!def) throw new Error(`Unknown job ${job}`);
     def.schema.parse(payload);
+    return def;
+  };
+  const enqueue: Enqueue = async (db, job, payload, opts = {}) => {
+    const def = definition(job, payload);
     await boss.send(job, payload, {
       db: txExecutor(db),
       retryLimit: def.retryLimit ?? 5,
@@ -53,6 +62,23 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
     } as PgBoss.SendOptions);
+  };
+  const enqueueAll = async (db: Tx, jobs: readonly QueuedJob[]): Promise<void> => {
+    if (jobs.length === 0) return;
+    if (jobs.length === 1) return enqueue(db, jobs[0]!.job, jobs[0]!.payload, jobs[0]!.opts);
+    const rows = jobs.map(({ job, payload, opts = {} }): PgBoss.JobInsert => {
+      const def = definition(job, payload);
+      return {
+        name: job,
+        data: payload,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 10,
+        retryBackoff: true,
+        ...(opts.startAfter ? { startAfter: opts.startAfter.toISOString() } : {}),
+        ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      };
+    });
+    await boss.insert(rows, { db: txExecutor(db) as PgBoss.Db });
   };
   const fullDeps: JobDeps = { ...deps, enqueue };
 
@@ -76,6 +102,7 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
 
   return {
     enqueue,
+    enqueueAll,
     async init() {
       await boss.start();
       for (const def of jobDefinitions) await boss.createQueue(def.id);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Language } from "../../../common/enums.js";
 import { normalizeEmail, normalizePhone } from "../../../common/utils/contact-address.js";
 import { contactIdentities, contacts, type ContactRow } from "../../db/schema/index.js";
@@ -19,21 +19,20 @@ export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promis
     ...(email ? [{ kind: "email" as const, value: email }] : []),
     ...(phone ? [{ kind: "phone" as const, value: phone }] : []),
   ];
+  // each identity with its contact, in one round trip
   const found = wanted.length
     ? await ctx.db
-        .select()
+        .select({ i: contactIdentities, c: contacts })
         .from(contactIdentities)
+        .leftJoin(contacts, and(eq(contacts.districtId, contactIdentities.districtId), eq(contacts.id, contactIdentities.contactId)))
         .where(and(eq(contactIdentities.districtId, ctx.districtId), inArray(contactIdentities.value, wanted.map((w) => w.value))))
     : [];
-  const match = wanted.map((w) => found.find((f) => f.kind === w.kind && f.value === w.value)).find(Boolean);
+  const match = wanted.map((w) => found.find((f) => f.i.kind === w.kind && f.i.value === w.value)).find(Boolean);
+  const missing = wanted.filter((w) => !found.some((f) => f.i.kind === w.kind && f.i.value === w.value));
   let contact: ContactRow;
   if (match) {
-    const [row] = await ctx.db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, match.contactId)));
-    if (!row) throw new Error(`identity ${match.id} points at a missing contact`);
-    contact = row;
+    if (!match.c) throw new Error(`identity ${match.i.id} points at a missing contact`);
+    contact = match.c;
     const name = input.name?.trim();
     const language = input.language ?? contact.preferredLanguage;
     if ((name && name !== contact.name) || language !== contact.preferredLanguage) {
@@ -44,19 +43,28 @@ export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promis
         .returning()) as [ContactRow];
     }
   } else {
-    [contact] = (await ctx.db
-      .insert(contacts)
-      .values({ districtId: ctx.districtId, name: input.name?.trim() || null, preferredLanguage: input.language ?? "en", createdAt: ctx.now() })
-      .returning()) as [ContactRow];
+    return createContact(ctx, { name: input.name?.trim() || null, language: input.language ?? "en" }, missing);
   }
-  const missing = wanted.filter((w) => !found.some((f) => f.kind === w.kind && f.value === w.value));
   if (missing.length > 0) {
     await ctx.db
       .insert(contactIdentities)
-      .values(missing.map((m) => ({ districtId: ctx.districtId, contactId: contact!.id, kind: m.kind, value: m.value })))
+      .values(missing.map((m) => ({ districtId: ctx.districtId, contactId: contact.id, kind: m.kind, value: m.value })))
       .onConflictDoNothing();
   }
-  return contact!;
+  return contact;
+}
+
+/** A new contact and its identities in one statement (a first-time family is most of the front door's traffic). */
+async function createContact(ctx: Ctx, c: { name: string | null; language: string }, identities: { kind: "email" | "phone"; value: string }[]): Promise<ContactRow> {
+  const ids = identities.map((w) => sql`(${w.kind}, ${w.value})`);
+  const withIdentities = ids.length
+    ? sql`, i as (insert into ${contactIdentities} (district_id, contact_id, kind, value) select c.district_id, c.id, w.kind, w.value from c, (values ${sql.join(ids, sql`, `)}) as w(kind, value) on conflict do nothing)`
+    : sql``;
+  const res = await ctx.db.execute(
+    sql`with c as (insert into ${contacts} (district_id, name, preferred_language, created_at) values (${ctx.districtId}, ${c.name}, ${c.language}, ${ctx.now().toISOString()}::timestamptz) returning id, district_id, name, preferred_language, created_at)${withIdentities} select * from c`,
+  );
+  const row = (res as unknown as { rows: { id: string; district_id: string; name: string | null; preferred_language: string; created_at: Date | string }[] }).rows[0]!;
+  return { id: row.id, districtId: row.district_id, name: row.name, preferredLanguage: row.preferred_language, createdAt: new Date(row.created_at) };
 }
 
 export async function listIdentities(ctx: Ctx, contactId: string): Promise<Identity[]> {

@@ -6,6 +6,7 @@ import type { Ctx } from "../../domain/shared/ctx.js";
 import { randomToken, sha256 } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
 import type { IncomingFile } from "../../lib/attachments.js";
+import type { QueuedJob } from "../../jobs/runner.js";
 import { inTransaction, type AppDeps } from "../context.js";
 import { PUBLIC_ACTOR, reqLog } from "./request.js";
 
@@ -50,7 +51,9 @@ export function formIdempotency(token: string, topicId: string, values: Record<s
 
 /**
  * One write transaction for a front-door submission: with an idempotency key, `create` runs at most once
- * per key and a repeat gets the stored response (`replayed`); without one it simply runs.
+ * per key and a repeat gets the stored response (`replayed`); without one it simply runs. The jobs the submission
+ * queues (the acknowledgement's delivery, the intake follow-up) are inserted together at its end, in one statement
+ * of the same transaction.
  */
 export function storeOnce(
   deps: AppDeps,
@@ -60,8 +63,11 @@ export function storeOnce(
   create: (ctx: Ctx) => Promise<Record<string, unknown>>,
 ): Promise<IdempotentResponse> {
   const { status, idempotency } = opts;
-  return inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), async (ctx) => {
-    if (idempotency) return runIdempotent(ctx, { ...idempotency, status }, () => create(ctx));
-    return { status, body: await create(ctx), replayed: false };
+  return inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), async (txCtx) => {
+    const queued: QueuedJob[] = [];
+    const ctx: Ctx = { ...txCtx, enqueue: async (_db, job, payload, opts) => void queued.push({ job, payload, ...(opts ? { opts } : {}) }) };
+    const stored = idempotency ? await runIdempotent(ctx, { ...idempotency, status }, () => create(ctx)) : { status, body: await create(ctx), replayed: false };
+    await deps.jobs.enqueueAll(txCtx.db, queued);
+    return stored;
   });
 }
