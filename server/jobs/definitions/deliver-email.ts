@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DkimKey } from "../../channels/email/mailer.js";
-import { inDistrict } from "../../db/tenant.js";
+import { inDistrict, tenantDb } from "../../db/tenant.js";
 import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
@@ -13,7 +13,7 @@ const DkimSchema = z.object({ domainName: z.string().min(1), keySelector: z.stri
 /** The DKIM key of the channel the email is sent from (its `config.dkim`), if the district set one. */
 async function dkimFor(deps: Parameters<typeof deliverEmailJob.handler>[0], districtId: string, from: string): Promise<DkimKey | null> {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  const channel = await findChannelByAddress(deps.database.db, "email", address);
+  const channel = await findChannelByAddress(tenantDb(deps.database, districtId), "email", address);
   if (!channel || channel.districtId !== districtId) return null;
   const parsed = DkimSchema.safeParse((channel.config as { dkim?: unknown }).dkim);
   return parsed.success ? parsed.data : null;
@@ -35,7 +35,7 @@ export const deliverEmailJob: JobDefinition<typeof Payload> = {
       enqueue: deps.enqueue,
       app: { publicUrl: deps.publicUrl },
     });
-    const email = await findEmail(base(deps.database.db), payload.emailId);
+    const email = await findEmail(base(tenantDb(deps.database, payload.districtId)), payload.emailId);
     if (!email || email.status !== "queued") return; // already handled: delivery is at-least-once
     const result = await deps.mailer.send({
       from: email.fromAddress,

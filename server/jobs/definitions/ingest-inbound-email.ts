@@ -2,7 +2,7 @@ import { z } from "zod";
 import { classifyEmail } from "../../channels/email/classify.js";
 import { parseEmail, type ParsedEmail } from "../../channels/email/parse.js";
 import { extractReplyFromEmail } from "../../channels/email/reply-extract.js";
-import { inDistrict } from "../../db/tenant.js";
+import { inDistrict, tenantDb } from "../../db/tenant.js";
 import { findDelivery, finishDelivery, lockPendingDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
 import { jobCtx } from "../context.js";
@@ -68,7 +68,7 @@ export const ingestInboundEmailJob: JobDefinition<typeof Payload> = {
   retryLimit: 4,
   retryDelaySeconds: 15,
   async handler(deps, payload, job) {
-    const ctx = jobCtx(deps, payload.districtId, deps.database.db, job.log, "inbound-email");
+    const ctx = jobCtx(deps, payload.districtId, tenantDb(deps.database, payload.districtId), job.log, "inbound-email");
     const delivery = await findDelivery(ctx, payload.deliveryId);
     if (!delivery || delivery.status !== "pending") return; // at-least-once delivery: already filed
     let input: InboundEmail;

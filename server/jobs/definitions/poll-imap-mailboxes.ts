@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { providerMessageId } from "../../channels/email/peek.js";
 import { ImapConfigSchema, ImapCursorSchema, pollImapMailbox } from "../../channels/email/imap-poller.js";
+import { inDistrict, tenantDb } from "../../db/tenant.js";
 import { listChannels, saveChannelCursor, storeInboundDelivery } from "../../domain/channels/index.js";
 import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
@@ -14,6 +15,7 @@ export const pollImapMailboxesJob: JobDefinition<typeof Payload> = {
   retryLimit: 0,
   cron: "* * * * *",
   async handler(deps, _payload, job) {
+    // The scan for mailboxes spans districts (owner); each mailbox's messages and cursor are its district's.
     const channels = await listChannels(deps.database.db, "email");
     for (const channel of channels) {
       const config = ImapConfigSchema.safeParse((channel.config as { imap?: unknown }).imap);
@@ -21,13 +23,13 @@ export const pollImapMailboxesJob: JobDefinition<typeof Payload> = {
       const cursor = ImapCursorSchema.safeParse(channel.cursor);
       try {
         const result = await pollImapMailbox(config.data, cursor.success ? cursor.data : null, (raw, next) =>
-          deps.database.db.transaction(async (tx) => {
+          inDistrict(deps.database.db, channel.districtId, async (tx) => {
             const ctx = jobCtx(deps, channel.districtId, tx, job.log, "inbound-imap");
             await storeInboundDelivery(ctx, channel, { providerMessageId: providerMessageId(raw), source: "imap", raw });
             await saveChannelCursor(tx, channel, next);
           }),
         );
-        if (result.cursor && result.fetched === 0) await saveChannelCursor(deps.database.db, channel, result.cursor);
+        if (result.cursor && result.fetched === 0) await saveChannelCursor(tenantDb(deps.database, channel.districtId), channel, result.cursor);
         job.log.info({ channelId: channel.id, fetched: result.fetched }, "imap mailbox polled");
       } catch (err) {
         // One unreachable mailbox must not stop the others; the next minute tries again.
