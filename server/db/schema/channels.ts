@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { conversations, contacts } from "./conversations.js";
 import { districts } from "./districts.js";
 
@@ -15,7 +15,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const channels = pgTable(
   "channels",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     address: text("address").notNull(),
@@ -29,7 +29,10 @@ export const channels = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("channels_type_address_uq").on(t.type, t.address),
+    primaryKey({ columns: [t.districtId, t.id] }),
+    // An address names one district (createChannel refuses an address another district has); the unique index
+    // carries district_id like every tenant index, with the address first for the inbound lookup.
+    uniqueIndex("channels_type_address_uq").on(t.type, t.address, t.districtId),
     index("channels_district_idx").on(t.districtId, t.type),
     check("channels_type_ck", sql`${t.type} in ('web_form','email','sms','facebook','instagram','phone')`),
   ],
@@ -39,9 +42,9 @@ export const channels = pgTable(
 export const inboundDeliveries = pgTable(
   "inbound_deliveries",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull(),
     providerMessageId: text("provider_message_id").notNull(),
     source: text("source").notNull(),
     raw: bytea("raw").notNull(),
@@ -53,6 +56,8 @@ export const inboundDeliveries = pgTable(
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "inbound_deliveries_channel_fk", columns: [t.districtId, t.channelId], foreignColumns: [channels.districtId, channels.id] }).onDelete("cascade"),
     uniqueIndex("inbound_deliveries_provider_uq").on(t.districtId, t.channelId, t.providerMessageId),
     index("inbound_deliveries_status_idx").on(t.districtId, t.status, t.receivedAt),
     check("inbound_deliveries_status_ck", sql`${t.status} in ('pending','processed','failed')`),
@@ -64,13 +69,15 @@ export const conversationParticipants = pgTable(
   "conversation_participants",
   {
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
-    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
     role: text("role").notNull().default("cc"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.conversationId, t.contactId] }),
+    foreignKey({ name: "conversation_participants_conversation_fk", columns: [t.districtId, t.conversationId], foreignColumns: [conversations.districtId, conversations.id] }).onDelete("cascade"),
+    foreignKey({ name: "conversation_participants_contact_fk", columns: [t.districtId, t.contactId], foreignColumns: [contacts.districtId, contacts.id] }).onDelete("cascade"),
+    primaryKey({ columns: [t.districtId, t.conversationId, t.contactId] }),
     index("conversation_participants_contact_idx").on(t.districtId, t.contactId),
     check("conversation_participants_role_ck", sql`${t.role} in ('requester','cc')`),
   ],

@@ -4,16 +4,17 @@ import {
   boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
-  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import type { FieldValues } from "../../../common/contract/forms.js";
 import { departments, districts, schools, topics } from "./districts.js";
@@ -31,28 +32,33 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const contacts = pgTable(
   "contacts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
     name: text("name"),
     preferredLanguage: text("preferred_language").notNull().default("en"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("contacts_district_idx").on(t.districtId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index("contacts_district_idx").on(t.districtId, t.createdAt),
+  ],
 );
 
 /** A contact's address on one channel (normalised email or E.164 phone). */
 export const contactIdentities = pgTable(
   "contact_identities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull(),
     kind: text("kind").notNull(),
     value: text("value").notNull(),
     bouncing: boolean("bouncing").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "contact_identities_contact_fk", columns: [t.districtId, t.contactId], foreignColumns: [contacts.districtId, contacts.id] }).onDelete("cascade"),
     uniqueIndex("contact_identities_value_uq").on(t.districtId, t.kind, t.value),
     index("contact_identities_contact_idx").on(t.districtId, t.contactId),
     check("contact_identities_kind_ck", sql`${t.kind} in ('email','phone')`),
@@ -63,7 +69,7 @@ export const contactIdentities = pgTable(
 export const conversations = pgTable(
   "conversations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     reference: text("reference").notNull(),
@@ -74,11 +80,11 @@ export const conversations = pgTable(
     priority: text("priority").notNull().default("normal"),
     channel: text("channel").notNull(),
     language: text("language").notNull().default("en"),
-    topicId: uuid("topic_id").references(() => topics.id, { onDelete: "set null" }),
-    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
-    assigneeId: uuid("assignee_id").references(() => staff.id, { onDelete: "set null" }),
-    schoolId: uuid("school_id").references(() => schools.id, { onDelete: "set null" }),
-    contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    topicId: uuid("topic_id"),
+    departmentId: uuid("department_id"),
+    assigneeId: uuid("assignee_id"),
+    schoolId: uuid("school_id"),
+    contactId: uuid("contact_id"),
     fields: jsonb("fields").$type<FieldValues>().notNull().default({}),
     isAnonymous: boolean("is_anonymous").notNull().default(false),
     /** Bumped to revoke every private link previously sent for this conversation. */
@@ -100,7 +106,7 @@ export const conversations = pgTable(
     routing: jsonb("routing").$type<RoutingExplanation>(),
     /** Nobody could be chosen (no department, nobody available, low confidence): waits in the triage queue. */
     inTriage: boolean("in_triage").notNull().default(false),
-    slaPolicyId: uuid("sla_policy_id").references((): AnyPgColumn => slaPolicies.id, { onDelete: "set null" }),
+    slaPolicyId: uuid("sla_policy_id"),
     firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
     nextResponseDueAt: timestamp("next_response_due_at", { withTimezone: true }),
     resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
@@ -111,12 +117,20 @@ export const conversations = pgTable(
     slaNextCheckAt: timestamp("sla_next_check_at", { withTimezone: true }),
     /** active while a raised alert waits for a responder; acknowledged / downgraded afterwards. */
     alertStatus: text("alert_status"),
-    clusterId: uuid("cluster_id").references((): AnyPgColumn => incidentClusters.id, { onDelete: "set null" }),
+    clusterId: uuid("cluster_id"),
     /** What incident detection compares (content words, numbers, short form answers), kept so later reports need not re-read messages. */
     incidentTerms: text("incident_terms").array(),
     search: tsvector("search"),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "conversations_topic_fk", columns: [t.districtId, t.topicId], foreignColumns: [topics.districtId, topics.id] }).onDelete("set null"),
+    foreignKey({ name: "conversations_department_fk", columns: [t.districtId, t.departmentId], foreignColumns: [departments.districtId, departments.id] }).onDelete("set null"),
+    foreignKey({ name: "conversations_assignee_fk", columns: [t.districtId, t.assigneeId], foreignColumns: [staff.districtId, staff.id] }).onDelete("set null"),
+    foreignKey({ name: "conversations_school_fk", columns: [t.districtId, t.schoolId], foreignColumns: [schools.districtId, schools.id] }).onDelete("set null"),
+    foreignKey({ name: "conversations_contact_fk", columns: [t.districtId, t.contactId], foreignColumns: [contacts.districtId, contacts.id] }).onDelete("set null"),
+    foreignKey({ name: "conversations_sla_policy_fk", columns: [t.districtId, t.slaPolicyId], foreignColumns: [slaPolicies.districtId, slaPolicies.id] }).onDelete("set null"),
+    foreignKey({ name: "conversations_cluster_fk", columns: [t.districtId, t.clusterId], foreignColumns: [incidentClusters.districtId, incidentClusters.id] }).onDelete("set null"),
     uniqueIndex("conversations_district_number_uq").on(t.districtId, t.number),
     index("conversations_inbox_idx").on(t.districtId, t.status, t.lastMessageAt),
     index("conversations_recent_idx").on(t.districtId, t.lastMessageAt, t.id),
@@ -150,9 +164,9 @@ export const conversations = pgTable(
 export const messages = pgTable(
   "messages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").notNull(),
     direction: text("direction").notNull(),
     channel: text("channel").notNull(),
     body: text("body").notNull(),
@@ -160,14 +174,18 @@ export const messages = pgTable(
     quotedText: text("quoted_text"),
     /** Sanitised HTML of an inbound email, for "show original". */
     htmlBody: text("html_body"),
-    authorStaffId: uuid("author_staff_id").references(() => staff.id, { onDelete: "set null" }),
-    authorContactId: uuid("author_contact_id").references(() => contacts.id, { onDelete: "set null" }),
+    authorStaffId: uuid("author_staff_id"),
+    authorContactId: uuid("author_contact_id"),
     deliveryStatus: text("delivery_status"),
     deliveryError: text("delivery_error"),
     emailMessageId: text("email_message_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "messages_conversation_fk", columns: [t.districtId, t.conversationId], foreignColumns: [conversations.districtId, conversations.id] }).onDelete("cascade"),
+    foreignKey({ name: "messages_author_staff_fk", columns: [t.districtId, t.authorStaffId], foreignColumns: [staff.districtId, staff.id] }).onDelete("set null"),
+    foreignKey({ name: "messages_author_contact_fk", columns: [t.districtId, t.authorContactId], foreignColumns: [contacts.districtId, contacts.id] }).onDelete("set null"),
     index("messages_conversation_idx").on(t.districtId, t.conversationId, t.createdAt),
     index("messages_email_message_id_idx").on(t.districtId, t.emailMessageId),
     check("messages_direction_ck", sql`${t.direction} in ('inbound','outbound','note')`),
@@ -178,9 +196,9 @@ export const messages = pgTable(
 export const attachments = pgTable(
   "attachments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    messageId: uuid("message_id").notNull().references(() => messages.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").notNull(),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
@@ -188,17 +206,21 @@ export const attachments = pgTable(
     data: bytea("data").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("attachments_message_idx").on(t.districtId, t.messageId)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "attachments_message_fk", columns: [t.districtId, t.messageId], foreignColumns: [messages.districtId, messages.id] }).onDelete("cascade"),
+    index("attachments_message_idx").on(t.districtId, t.messageId),
+  ],
 );
 
 /** The timeline and the outbox: every action with its actor, written in the same transaction as the change. */
 export const events = pgTable(
   "events",
   {
-    seq: bigserial("seq", { mode: "number" }).primaryKey(),
-    id: uuid("id").notNull().defaultRandom().unique(),
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id"),
     type: text("type").notNull(),
     actorKind: text("actor_kind").notNull(),
     actorId: text("actor_id"),
@@ -206,6 +228,9 @@ export const events = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.seq] }),
+    uniqueIndex("events_id_uq").on(t.districtId, t.id),
+    foreignKey({ name: "events_conversation_fk", columns: [t.districtId, t.conversationId], foreignColumns: [conversations.districtId, conversations.id] }).onDelete("cascade"),
     index("events_conversation_idx").on(t.districtId, t.conversationId, t.seq),
     index("events_district_seq_idx").on(t.districtId, t.seq),
     /** reports: events of one type in a period (breaches) */
@@ -217,10 +242,10 @@ export const events = pgTable(
 export const ratings = pgTable(
   "ratings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
-    tokenHash: text("token_hash").notNull().unique(),
+    conversationId: uuid("conversation_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
     accuracy: smallint("accuracy"),
     timeliness: smallint("timeliness"),
     courtesy: smallint("courtesy"),
@@ -230,6 +255,9 @@ export const ratings = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "ratings_conversation_fk", columns: [t.districtId, t.conversationId], foreignColumns: [conversations.districtId, conversations.id] }).onDelete("cascade"),
+    uniqueIndex("ratings_token_uq").on(t.districtId, t.tokenHash),
     index("ratings_conversation_idx").on(t.districtId, t.conversationId),
     index("ratings_submitted_idx").on(t.districtId, t.submittedAt),
     index("ratings_requested_idx").on(t.districtId, t.requestedAt),
@@ -241,10 +269,10 @@ export const ratings = pgTable(
 export const outboundEmails = pgTable(
   "outbound_emails",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     districtId: uuid("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
-    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
-    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id"),
+    messageId: uuid("message_id"),
     purpose: text("purpose").notNull(),
     toAddress: text("to_address").notNull(),
     fromAddress: text("from_address").notNull(),
@@ -263,6 +291,9 @@ export const outboundEmails = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ name: "outbound_emails_conversation_fk", columns: [t.districtId, t.conversationId], foreignColumns: [conversations.districtId, conversations.id] }).onDelete("cascade"),
+    foreignKey({ name: "outbound_emails_message_fk", columns: [t.districtId, t.messageId], foreignColumns: [messages.districtId, messages.id] }).onDelete("cascade"),
     index("outbound_emails_district_idx").on(t.districtId, t.createdAt),
     index("outbound_emails_header_idx").on(t.districtId, t.headerMessageId),
     check("outbound_emails_status_ck", sql`${t.status} in ('queued','sent','failed')`),

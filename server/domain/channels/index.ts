@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { channels, inboundDeliveries, type ChannelRow, type InboundDeliveryRow } from "../../db/schema/index.js";
 import { randomToken, sha256 } from "../../lib/crypto.js";
+import { AppError } from "../../lib/errors.js";
 import type { Ctx } from "../shared/ctx.js";
 
 export type { ChannelRow, InboundDeliveryRow };
@@ -39,15 +40,27 @@ export async function listChannels(db: Db | Tx, type: ChannelRow["type"]): Promi
 
 export type NewChannel = { type: ChannelRow["type"]; address: string; name: string; config?: Record<string, unknown>; withWebhookSecret?: boolean };
 
-/** Adds a channel; returns the webhook secret once (only its hash is stored). */
+/**
+ * Adds a channel; returns the webhook secret once (only its hash is stored). An address names one district: the
+ * unique index carries district_id (a table distributed by district cannot hold a global unique index), so the
+ * refusal of another district's address is this check, serialised per address. Run it as the connecting role,
+ * not in a tenant transaction, which cannot see the other districts' channels.
+ */
 export async function createChannel(ctx: Pick<Ctx, "db" | "districtId">, input: NewChannel): Promise<{ channel: ChannelRow; webhookSecret: string | null }> {
   const secret = input.withWebhookSecret ? `whsec_${randomToken()}` : null;
+  const address = input.type === "email" ? baseAddress(input.address) : input.address;
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`channel:${input.type}:${address}`}))`);
+  const [taken] = await ctx.db
+    .select({ id: channels.id })
+    .from(channels)
+    .where(and(eq(channels.type, input.type), eq(channels.address, address), ne(channels.districtId, ctx.districtId)));
+  if (taken) throw new AppError("conflict", "This address belongs to another district's channel.");
   const [channel] = await ctx.db
     .insert(channels)
     .values({
       districtId: ctx.districtId,
       type: input.type,
-      address: input.type === "email" ? baseAddress(input.address) : input.address,
+      address,
       name: input.name,
       config: input.config ?? {},
       webhookSecretHash: secret ? sha256(secret) : null,

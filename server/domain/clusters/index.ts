@@ -95,7 +95,7 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
       .returning();
     memberIds = [...best.ids.filter((id) => !rows.find((r) => r.id === id)?.clusterId), conv.id];
   } else {
-    await ctx.db.update(incidentClusters).set({ lastAt: now }).where(eq(incidentClusters.id, cluster.id));
+    await ctx.db.update(incidentClusters).set({ lastAt: now }).where(and(eq(incidentClusters.districtId, ctx.districtId), eq(incidentClusters.id, cluster.id)));
   }
   await ctx.db
     .update(conversations)
@@ -120,7 +120,8 @@ export async function listClusters(ctx: Ctx, opts: { status?: "open" | "resolved
     .from(incidentClusters)
     .leftJoin(conversations, and(eq(conversations.clusterId, incidentClusters.id), eq(conversations.districtId, incidentClusters.districtId), opts.visible))
     .where(and(eq(incidentClusters.districtId, ctx.districtId), opts.status ? eq(incidentClusters.status, opts.status) : undefined))
-    .groupBy(incidentClusters.id)
+    // the whole primary key, so every column of the cluster may be selected (functional dependency)
+    .groupBy(incidentClusters.districtId, incidentClusters.id)
     // someone who may see none of its conversations does not see the incident either
     .having(opts.visible ? sql`count(${conversations.id}) > 0` : undefined)
     .orderBy(asc(incidentClusters.status), desc(incidentClusters.lastAt))
