@@ -63,15 +63,15 @@ export async function seedOperations(
     ["athletics", "victor.alvarez@riverside.example", "round_robin"],
   ];
   for (const [slug, email, policy] of owners) {
-    await tx.update(departments).set({ ownerStaffId: who(email), assignmentPolicy: policy }).where(eq(departments.id, dept[slug].id));
+    await tx.update(departments).set({ ownerStaffId: who(email), assignmentPolicy: policy }).where(and(eq(departments.districtId, districtId), eq(departments.id, dept[slug].id)));
   }
   // Luis is on leave this week; Tanya covers for him.
   await tx
     .update(staff)
     .set({ outOfOfficeFrom: new Date(now.getTime() - 2 * 86_400_000), outOfOfficeUntil: new Date(now.getTime() + 5 * 86_400_000), delegateStaffId: who("tanya.brooks@riverside.example") })
-    .where(eq(staff.id, who("luis.herrera@riverside.example")));
-  await tx.update(staff).set({ capacity: 25 }).where(inArray(staff.id, [who("tanya.brooks@riverside.example"), who("mei.chen@riverside.example")]));
-  await tx.update(staff).set({ notifyEmail: "daily" }).where(inArray(staff.id, [who("helen.carter@riverside.example"), who("naomi.fischer@riverside.example")]));
+    .where(and(eq(staff.districtId, districtId), eq(staff.id, who("luis.herrera@riverside.example"))));
+  await tx.update(staff).set({ capacity: 25 }).where(and(eq(staff.districtId, districtId), inArray(staff.id, [who("tanya.brooks@riverside.example"), who("mei.chen@riverside.example")])));
+  await tx.update(staff).set({ notifyEmail: "daily" }).where(and(eq(staff.districtId, districtId), inArray(staff.id, [who("helen.carter@riverside.example"), who("naomi.fischer@riverside.example")])));
 
   await tx.insert(slaPolicies).values([
     {
@@ -174,7 +174,7 @@ export async function seedOperations(
     let cols = await slaColumnsFor(ctx, c, { kind: "opened" });
     if (c.firstResponseAt) cols = await slaColumnsFor({ ...ctx, now: () => c.firstResponseAt! }, { ...c, ...cols }, { kind: "staff_reply" });
     if (c.status === "pending") cols = await slaColumnsFor({ ...ctx, now: () => c.lastMessageAt }, { ...c, ...cols }, { kind: "status", from: "open", to: "pending" });
-    await tx.update(conversations).set(cols).where(eq(conversations.id, c.id));
+    await tx.update(conversations).set(cols).where(and(eq(conversations.districtId, districtId), eq(conversations.id, c.id)));
   }
 
   await trainDistrictModel(ctx);

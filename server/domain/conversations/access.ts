@@ -26,13 +26,13 @@ export async function listFamilyMessages(ctx: Ctx, conversationId: string): Prom
   const rows = await ctx.db
     .select({ m: messages, staffName: staff.name })
     .from(messages)
-    .leftJoin(staff, eq(staff.id, messages.authorStaffId))
+    .leftJoin(staff, and(eq(staff.districtId, messages.districtId), eq(staff.id, messages.authorStaffId)))
     .where(and(eq(messages.districtId, ctx.districtId), eq(messages.conversationId, conversationId), ne(messages.direction, "note")))
     .orderBy(asc(messages.createdAt));
   const files = await ctx.db
     .select({ id: attachments.id, messageId: attachments.messageId, filename: attachments.filename, size: attachments.size })
     .from(attachments)
-    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .innerJoin(messages, and(eq(messages.districtId, attachments.districtId), eq(messages.id, attachments.messageId)))
     .where(and(eq(attachments.districtId, ctx.districtId), eq(messages.conversationId, conversationId)));
   return rows.map(({ m, staffName }) => ({
     id: m.id,

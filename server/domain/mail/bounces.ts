@@ -36,7 +36,7 @@ export async function recordBounce(ctx: Ctx, b: Bounce): Promise<{ emailId: stri
   if (b.permanent) await markEmailBouncing(ctx, to);
   if (email && b.permanent) {
     const reason = `${b.status ?? "5.0.0"} ${b.reason}`.trim().slice(0, 500);
-    await ctx.db.update(outboundEmails).set({ status: "failed", lastError: reason }).where(eq(outboundEmails.id, email.id));
+    await ctx.db.update(outboundEmails).set({ status: "failed", lastError: reason }).where(and(eq(outboundEmails.districtId, ctx.districtId), eq(outboundEmails.id, email.id)));
     if (email.messageId) {
       await ctx.db
         .update(messages)

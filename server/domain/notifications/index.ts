@@ -78,7 +78,7 @@ export async function notify(ctx: Ctx, input: NotifyInput): Promise<Notification
       });
     }
     const emailed = rows.filter((r) => instant.some((p) => p.id === r.staffId)).map((r) => r.id);
-    if (emailed.length) await ctx.db.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, emailed));
+    if (emailed.length) await ctx.db.update(notifications).set({ emailedAt: now }).where(and(eq(notifications.districtId, ctx.districtId), inArray(notifications.id, emailed)));
   }
   for (const r of rows) await signal(ctx, { type: "notification.created", conversationId: input.conversationId, staffId: r.staffId });
   return rows;
@@ -182,6 +182,6 @@ export async function sendDailyDigests(ctx: Ctx): Promise<{ emails: number; noti
   await ctx.db
     .update(notifications)
     .set({ emailedAt: ctx.now() })
-    .where(inArray(notifications.id, pending.map((p) => p.n.id)));
+    .where(and(eq(notifications.districtId, ctx.districtId), inArray(notifications.id, pending.map((p) => p.n.id))));
   return { emails: byStaff.size, notifications: pending.length };
 }

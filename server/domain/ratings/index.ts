@@ -59,7 +59,7 @@ export async function findRatingByToken(ctx: Ctx, token: string): Promise<Rating
   const [row] = await ctx.db
     .select({ rating: ratings, conversation: { id: conversations.id, reference: conversations.reference, subject: conversations.subject, language: conversations.language } })
     .from(ratings)
-    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
+    .innerJoin(conversations, and(eq(conversations.districtId, ratings.districtId), eq(conversations.id, ratings.conversationId)))
     .where(and(eq(ratings.districtId, ctx.districtId), eq(ratings.tokenHash, sha256(token))));
   return row;
 }

@@ -56,7 +56,7 @@ export async function reportBreakdown(ctx: Ctx, q: ReportQuery & { metric: Break
     const r = await ctx.db
       .select({ key: sql<string | null>`${col}::text`, count: sql<number>`count(*)::int`, total: sql<string>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})` })
       .from(ratings)
-      .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
+      .innerJoin(conversations, and(eq(conversations.districtId, ratings.districtId), eq(conversations.id, ratings.conversationId)))
       .leftJoin(topics, topicJoin)
       .where(and(eq(ratings.districtId, ctx.districtId), scoped, isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
       .groupBy(col);

@@ -96,7 +96,7 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
       high: sql<number>`(count(*) filter (where (${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy}) >= ${3 * HIGH_RATING}))::int`,
     })
     .from(ratings)
-    .innerJoin(conversations, eq(conversations.id, ratings.conversationId))
+    .innerJoin(conversations, and(eq(conversations.districtId, ratings.districtId), eq(conversations.id, ratings.conversationId)))
     .where(and(eq(ratings.districtId, ctx.districtId), scopeWhere(ctx, q), inArray(conversations.topicId, topicIds), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
     .groupBy(conversations.topicId);
   const names = await topicNames(ctx);

@@ -29,7 +29,7 @@ async function checkCollision(ctx: Ctx, conversationId: string, openedAt: Date):
   const [other] = await ctx.db
     .select({ id: messages.id, name: staff.name })
     .from(messages)
-    .leftJoin(staff, eq(staff.id, messages.authorStaffId))
+    .leftJoin(staff, and(eq(staff.districtId, messages.districtId), eq(staff.id, messages.authorStaffId)))
     .where(
       and(
         eq(messages.districtId, ctx.districtId),

@@ -31,7 +31,7 @@ export async function acknowledgeAlert(ctx: Ctx, alertId: string): Promise<Alert
   const row = await loadAlert(ctx, alertId);
   if (row.status !== "active") throw new AppError("conflict", `This alert was already ${row.status}`);
   const staffId = ctx.actor.kind === "staff" ? ctx.actor.staffId : null;
-  const [saved] = await ctx.db.update(alerts).set({ status: "acknowledged", acknowledgedBy: staffId, acknowledgedAt: ctx.now() }).where(eq(alerts.id, row.id)).returning();
+  const [saved] = await ctx.db.update(alerts).set({ status: "acknowledged", acknowledgedBy: staffId, acknowledgedAt: ctx.now() }).where(and(eq(alerts.districtId, ctx.districtId), eq(alerts.id, row.id))).returning();
   await emit(ctx, "alert.acknowledged", { alertId: row.id, category: row.category }, row.conversationId);
   await refreshFlag(ctx, row.conversationId);
   return saved!;
@@ -50,7 +50,7 @@ export async function downgradeAlert(ctx: Ctx, alertId: string, reason: string):
   const [saved] = await ctx.db
     .update(alerts)
     .set({ status: "downgraded", downgradedBy: staffId, downgradedAt: ctx.now(), downgradeReason: why })
-    .where(eq(alerts.id, row.id))
+    .where(and(eq(alerts.districtId, ctx.districtId), eq(alerts.id, row.id)))
     .returning();
   await emit(ctx, "alert.downgraded", { alertId: row.id, category: row.category, reason: why }, row.conversationId);
   const standing = await ctx.db
