@@ -7,11 +7,12 @@
  * filled in the same insert, as the messages trigger would. The stamped business minutes are wall-clock minutes × 45/168 (a
  * 45-hour week), close enough for timing queries, not a calendar.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../server/db/client.js";
-import { categories, departments, schools, staff, topics } from "../server/db/schema/index.js";
+import { categories, departments, districts, schools, staff, topics } from "../server/db/schema/index.js";
+import { processRollups } from "../server/domain/reports/index.js";
 
-export type History = { districtId: string; conversations: number; departmentIds: string[]; schoolIds: string[]; topicIds: string[] };
+export type History = { districtId: string; conversations: number; departmentIds: string[]; schoolIds: string[]; topicIds: string[]; rolledDays: number; rollupSeconds: number };
 
 const SUBJECTS = [
   "Bus was late again",
@@ -77,6 +78,7 @@ export async function generateHistory(database: Database, opts: { districtId: st
   await db.execute(sql`insert into contacts (id, district_id, name, created_at)
     select overlay(overlay(md5(${d} || 'contact' || g) placing '4' from 13) placing '8' from 17)::uuid, ${d}::uuid, 'Family ' || g, ${now}::timestamptz - ${span}::interval from generate_series(1, ${contactsN}) g`);
   await db.execute(sql`alter table conversations disable trigger conversations_search_bi`);
+  await db.execute(sql`alter table conversations disable trigger conversations_report_dirty`); // the days are marked in one statement below
   // r1..r8 drive the choices; created: uniform over the span, moved to 07:00–19:00 Pacific, weekends thinned
   await db.execute(sql`
     insert into conversations (id, district_id, number, reference, subject, kind, requester_role, status, priority, channel, language,
@@ -118,6 +120,12 @@ export async function generateHistory(database: Database, opts: { districtId: st
     ) s
     order by n`); // stored in arrival order, numbered by it, as a real district's rows are
   await db.execute(sql`alter table conversations enable trigger conversations_search_bi`);
+  await db.execute(sql`alter table conversations enable trigger conversations_report_dirty`);
+  const [{ tz }] = (await db.select({ tz: districts.timeZone }).from(districts).where(eq(districts.id, d))) as [{ tz: string }];
+  // every local day the history created or resolved a conversation on, for the rollup job (as migration 0011 marks an existing history)
+  await db.execute(sql`insert into report_dirty_days (district_id, day)
+    select distinct ${d}::uuid, (created_at at time zone ${tz})::date from conversations where district_id = ${d}::uuid
+    union select ${d}::uuid, (resolved_at at time zone ${tz})::date from conversations where district_id = ${d}::uuid and resolved_at is not null`);
   // the family's first message (its words are already in the search vector above, as the messages trigger would add them)
   await db.execute(sql`alter table messages disable trigger messages_search_ai`);
   await db.execute(sql`insert into messages (district_id, conversation_id, direction, channel, body, author_contact_id, created_at)
@@ -147,6 +155,10 @@ export async function generateHistory(database: Database, opts: { districtId: st
       case when created_at < ${now}::timestamptz - interval '1 day' then 'acknowledged' else 'active' end, created_at,
       case when created_at < ${now}::timestamptz - interval '1 day' then created_at + (number % 50) * interval '1 minute' end
     from conversations where district_id = ${d}::uuid and number % 250 = 0`);
+  // the rollups of the whole history, as the report-rollups job computes them after migration 0011 on an existing database
+  const r0 = performance.now();
+  const rolledDays = await processRollups(db, Number.POSITIVE_INFINITY);
+  const rollupSeconds = (performance.now() - r0) / 1000;
   await db.execute(sql`vacuum analyze`); // what autovacuum does to settled history: index-only scans need the visibility map
-  return { districtId: d, conversations: n, departmentIds: deps.map((x) => x.id), schoolIds: sch.map((x) => x.id), topicIds: tps.map((x) => x.id) };
+  return { districtId: d, conversations: n, departmentIds: deps.map((x) => x.id), schoolIds: sch.map((x) => x.id), topicIds: tps.map((x) => x.id), rolledDays, rollupSeconds };
 }

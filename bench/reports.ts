@@ -20,7 +20,7 @@ export async function prepareHistory(database: Database, conversations: number):
   const district = await createDistrict(database.db, { slug: "history", name: "History USD", referencePrefix: "BUSD", replyDomain: "history.example", fromEmail: "letstalk@history.example" });
   const t0 = performance.now();
   const h = await generateHistory(database, { districtId: district.id, conversations, years: 5, now });
-  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1((performance.now() - t0) / 1000) })}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1((performance.now() - t0) / 1000), rollup_days: h.rolledDays, rollup_s: r1(h.rollupSeconds) })}\n`);
   const admin = await createStaff({ db: database.db, districtId: district.id }, { email: "leader@history.example", name: "Leader", role: "admin" });
   const token = await createApiToken(database.db, district.id, admin.id, "bench");
   return { conversations, districtId: district.id, departmentIds: h.departmentIds, token };

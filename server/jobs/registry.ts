@@ -10,6 +10,7 @@ import { intakeFollowUpJob } from "./definitions/intake-follow-up.js";
 import { leaderDigestJob } from "./definitions/leader-digest.js";
 import { notificationDigestsJob } from "./definitions/notification-digests.js";
 import { pruneRateLimitsJob } from "./definitions/prune-rate-limits.js";
+import { reportRollupsJob } from "./definitions/report-rollups.js";
 import { pollImapMailboxesJob } from "./definitions/poll-imap-mailboxes.js";
 import { learnRoutingJob, trainRoutingModelsJob } from "./definitions/routing-models.js";
 import { slaSweepJob } from "./definitions/sla-sweep.js";
@@ -38,4 +39,5 @@ export const jobDefinitions: JobDefinition[] = [
   leaderDigestJob as JobDefinition,
   pruneRateLimitsJob as JobDefinition,
   expireIdempotencyKeysJob as JobDefinition,
+  reportRollupsJob as JobDefinition,
 ];

@@ -20,7 +20,18 @@ export type ReportScope = {
 export type ReportQuery = ReportScope & { from?: string | undefined; to?: string | undefined };
 
 export type Period = { from: Date; to: Date };
-export type Env = { cal: BusinessCalendar; timeZone: string; period: Period; previous: Period; snapshotAt: Date; previousSnapshotAt: Date };
+/** A period as local dates `[from, to)`, when both of its ends are local midnights. */
+export type LocalDays = { from: string; to: string };
+export type Env = {
+  cal: BusinessCalendar;
+  timeZone: string;
+  period: Period;
+  previous: Period;
+  snapshotAt: Date;
+  previousSnapshotAt: Date;
+  /** The periods as local dates (null for periods given as instants): the rollups serve those. */
+  days: { period: LocalDays; previous: LocalDays } | null;
+};
 
 export const HOUR_MS = 3_600_000;
 const FIVE_YEARS_MS = (5 * 365 + 2) * 86_400_000;
@@ -63,13 +74,17 @@ export async function resolvePeriod(ctx: Ctx, q: { from?: string | undefined; to
   if (to <= from) throw invalid("to", "before_from", "to must be after from");
   if (to.getTime() - from.getTime() > FIVE_YEARS_MS) throw invalid("to", "too_long", "A report spans at most five years");
   let prevFrom: Date;
+  let days: Env["days"] = null;
   if (isLocalDate(fromS) && isLocalDate(toS)) {
+    let prevFromS: string;
     if (fromS.endsWith("-01") && toS.endsWith("-01")) {
       const months = (Number(toS.slice(0, 4)) - Number(fromS.slice(0, 4))) * 12 + Number(toS.slice(5, 7)) - Number(fromS.slice(5, 7));
-      prevFrom = localMidnight(tz, addMonths(fromS, -months));
+      prevFromS = addMonths(fromS, -months);
     } else {
-      prevFrom = localMidnight(tz, addDays(fromS, -daysBetween(fromS, toS)));
+      prevFromS = addDays(fromS, -daysBetween(fromS, toS));
     }
+    prevFrom = localMidnight(tz, prevFromS);
+    days = { period: { from: fromS, to: toS }, previous: { from: prevFromS, to: fromS } };
   } else {
     prevFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
   }
@@ -82,6 +97,7 @@ export async function resolvePeriod(ctx: Ctx, q: { from?: string | undefined; to
     previous: { from: prevFrom, to: from },
     snapshotAt: snap(to),
     previousSnapshotAt: snap(from),
+    days,
   };
 }
 

@@ -5,7 +5,9 @@ import { conversations, ratings } from "../../db/schema/index.js";
 import { listTopics } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { businessDayMinutes, businessMinutesUnpaused, pausesOf } from "../sla/index.js";
-import { inPeriod, lowerMedian, periodOut, ratio, resolvePeriod, round, scopeWhere, ts, type ReportQuery } from "./shared.js";
+import { histogramLowerMedian, rollupKey, rollupTotalsByKey } from "./rollup.js";
+import { inPeriod, lowerMedian, periodOut, ratio, resolvePeriod, round, scopeWhere, ts, type Env, type ReportQuery } from "./shared.js";
+import { addDays, daysBetween, localMidnight } from "./time.js";
 
 const BASELINE_PERIODS = 8;
 const MIN_COUNT = 5;
@@ -20,26 +22,51 @@ export function isTrending(count: number, baseline: number): boolean {
 }
 
 /**
+ * Conversations per topic in the period (bucket 0) and in each of the 8 equivalent periods before it (1..8): for
+ * local dates, periods of the same number of local days, from the rollups when nothing filters; for instants,
+ * the same length in time.
+ */
+async function topicCounts(ctx: Ctx, env: Env, q: ReportQuery): Promise<{ topicId: string; bucket: number; n: number }[]> {
+  const days = env.days?.period;
+  if (days) {
+    const len = daysBetween(days.from, days.to);
+    if (rollupKey(q)?.dim === "all") {
+      const ranges = Array.from({ length: BASELINE_PERIODS + 1 }, (_, k) => ({ k, from: addDays(days.from, -k * len), to: addDays(days.to, -k * len) }));
+      const totals = await Promise.all(ranges.map((r) => rollupTotalsByKey(ctx, env.timeZone, "topic", r.from, r.to, { withHistograms: false })));
+      if (totals.every((m) => m !== null)) return totals.flatMap((m, k) => [...m!].map(([topicId, t]) => ({ topicId, bucket: k, n: t.conversations })));
+    }
+    const localDay = sql`(${conversations.createdAt} at time zone ${env.timeZone})::date`;
+    const bucket = sql<number>`ceil((${days.from}::date - ${localDay})::numeric / ${len})::int`;
+    return ctx.db
+      .select({ topicId: sql<string>`${conversations.topicId}`, bucket, n: sql<number>`count(*)::int` })
+      .from(conversations)
+      .where(and(scopeWhere(ctx, q), isNotNull(conversations.topicId), gte(conversations.createdAt, localMidnight(env.timeZone, addDays(days.from, -BASELINE_PERIODS * len))), lt(conversations.createdAt, env.period.to)))
+      .groupBy(sql`1, 2`); // by position: the bucket expression binds parameters, so it cannot be repeated
+  }
+  const len = env.period.to.getTime() - env.period.from.getTime();
+  const start = new Date(env.period.from.getTime() - BASELINE_PERIODS * len);
+  const bucket = sql<number>`ceil(extract(epoch from (${ts(env.period.from)} - ${conversations.createdAt})) * 1000 / ${len})::int`;
+  return ctx.db
+    .select({ topicId: sql<string>`${conversations.topicId}`, bucket, n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(scopeWhere(ctx, q), isNotNull(conversations.topicId), gte(conversations.createdAt, start), lt(conversations.createdAt, env.period.to)))
+    .groupBy(sql`1, 2`);
+}
+
+/**
  * Each topic's count in the period against its own baseline, the mean count over the 8 periods of the same length
  * immediately before; the trending ones, highest ratio `count / max(baseline, 1)` first.
  */
 export async function reportTrending(ctx: Ctx, q: ReportQuery): Promise<ReportTrending> {
   const env = await resolvePeriod(ctx, q);
-  const len = env.period.to.getTime() - env.period.from.getTime();
-  const start = new Date(env.period.from.getTime() - BASELINE_PERIODS * len);
-  // bucket 0 = the period; 1..8 = the equivalent periods before it
-  const bucket = sql<number>`ceil(extract(epoch from (${ts(env.period.from)} - ${conversations.createdAt})) * 1000 / ${len})::int`;
-  const rows = await ctx.db
-    .select({ topicId: conversations.topicId, bucket, n: sql<number>`count(*)::int` })
-    .from(conversations)
-    .where(and(scopeWhere(ctx, q), isNotNull(conversations.topicId), gte(conversations.createdAt, start), lt(conversations.createdAt, env.period.to)))
-    .groupBy(sql`1, 2`); // by position: the bucket expression binds parameters, so it cannot be repeated
+  const rows = await topicCounts(ctx, env, q);
   const byTopic = new Map<string, { count: number; before: number }>();
   for (const r of rows) {
-    const e = byTopic.get(r.topicId!) ?? { count: 0, before: 0 };
+    if (r.n === 0) continue;
+    const e = byTopic.get(r.topicId) ?? { count: 0, before: 0 };
     if (Number(r.bucket) <= 0) e.count += r.n;
     else e.before += r.n;
-    byTopic.set(r.topicId!, e);
+    byTopic.set(r.topicId, e);
   }
   const names = await topicNames(ctx);
   const out = [...byTopic]
@@ -63,32 +90,11 @@ const ANSWERED_TOPICS = 10;
  */
 export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAnswered> {
   const env = await resolvePeriod(ctx, q);
-  const resolvedIn = and(scopeWhere(ctx, q), eq(conversations.status, "resolved"), isNotNull(conversations.topicId), inPeriod(conversations.resolvedAt, env.period))!;
-  const top = await ctx.db
-    .select({ topicId: conversations.topicId, n: sql<number>`count(*)::int` })
-    .from(conversations)
-    .where(resolvedIn)
-    .groupBy(conversations.topicId)
-    .orderBy(sql`count(*) desc`)
-    .limit(ANSWERED_TOPICS);
-  if (!top.length) return { period: periodOut(env.period, env.snapshotAt), rows: [] };
-  const topicIds = top.map((t) => t.topicId!);
-  const timed = and(resolvedIn, inArray(conversations.topicId, topicIds))!;
   const dayMinutes = businessDayMinutes(env.cal) || 1;
-  const days = new Map<string, number[]>();
-  const convs = await ctx.db
-    .select({ id: conversations.id, topicId: conversations.topicId, createdAt: conversations.createdAt, resolvedAt: conversations.resolvedAt, minutes: conversations.resolutionBusinessMinutes })
-    .from(conversations)
-    .where(timed);
-  // the minutes stamped at resolution; the timeline's pauses on the calendar for conversations resolved before stamping
-  const unstamped = convs.some((c) => c.minutes === null);
-  const pauses = unstamped ? await pausesOf(ctx, and(timed, isNull(conversations.resolutionBusinessMinutes))!) : new Map<string, [number, number][]>();
-  for (const c of convs) {
-    const minutes = c.minutes ?? businessMinutesUnpaused(env.cal, c.createdAt, c.resolvedAt!, pauses.get(c.id) ?? []);
-    const list = days.get(c.topicId!);
-    if (list) list.push(minutes / dayMinutes);
-    else days.set(c.topicId!, [minutes / dayMinutes]);
-  }
+  const answered = (await answeredFromRollups(ctx, env, q)) ?? (await answeredFromConversations(ctx, env, q));
+  if (!answered.top.length) return { period: periodOut(env.period, env.snapshotAt), rows: [] };
+  const { top, minutes } = answered;
+  const topicIds = top.map((t) => t.topicId);
   const rated = await ctx.db
     .select({
       topicId: conversations.topicId,
@@ -104,14 +110,63 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
     period: periodOut(env.period, env.snapshotAt),
     rows: top.map((t) => {
       const r = rated.find((x) => x.topicId === t.topicId);
+      const median = minutes.get(t.topicId) ?? null;
       return {
-        topicId: t.topicId!,
-        label: names.get(t.topicId!) ?? t.topicId!,
+        topicId: t.topicId,
+        label: names.get(t.topicId) ?? t.topicId,
         resolved: t.n,
-        resolutionMedianBusinessDays: round(lowerMedian(days.get(t.topicId!) ?? []), 1),
+        resolutionMedianBusinessDays: round(median === null ? null : median / dayMinutes, 1),
         highRatingShare: r ? ratio(r.high, r.n) : null,
         ratings: r?.n ?? 0,
       };
     }),
   };
+}
+
+type Answered = { top: { topicId: string; n: number }[]; minutes: Map<string, number | null> };
+
+/** The most resolved topics (ties: topic id) and each one's lower median of business minutes to resolution. */
+async function answeredFromConversations(ctx: Ctx, env: Env, q: ReportQuery): Promise<Answered> {
+  const resolvedIn = and(scopeWhere(ctx, q), eq(conversations.status, "resolved"), isNotNull(conversations.topicId), inPeriod(conversations.resolvedAt, env.period))!;
+  const top = await ctx.db
+    .select({ topicId: sql<string>`${conversations.topicId}`, n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(resolvedIn)
+    .groupBy(conversations.topicId)
+    .orderBy(sql`count(*) desc`, conversations.topicId)
+    .limit(ANSWERED_TOPICS);
+  if (!top.length) return { top, minutes: new Map() };
+  const timed = and(resolvedIn, inArray(conversations.topicId, top.map((t) => t.topicId)))!;
+  const convs = await ctx.db
+    .select({ id: conversations.id, topicId: conversations.topicId, createdAt: conversations.createdAt, resolvedAt: conversations.resolvedAt, minutes: conversations.resolutionBusinessMinutes })
+    .from(conversations)
+    .where(timed);
+  // the minutes stamped at resolution; the timeline's pauses on the calendar for conversations resolved before stamping
+  const unstamped = convs.some((c) => c.minutes === null);
+  const pauses = unstamped ? await pausesOf(ctx, and(timed, isNull(conversations.resolutionBusinessMinutes))!) : new Map<string, [number, number][]>();
+  const lists = new Map<string, number[]>();
+  for (const c of convs) {
+    const m = c.minutes ?? businessMinutesUnpaused(env.cal, c.createdAt, c.resolvedAt!, pauses.get(c.id) ?? []);
+    const list = lists.get(c.topicId!);
+    if (list) list.push(m);
+    else lists.set(c.topicId!, [m]);
+  }
+  return { top, minutes: new Map(top.map((t) => [t.topicId, lowerMedian(lists.get(t.topicId) ?? [])])) };
+}
+
+/** The same from the rollups (local dates, no filter, every resolution stamped); null when they cannot serve. */
+async function answeredFromRollups(ctx: Ctx, env: Env, q: ReportQuery): Promise<Answered | null> {
+  const days = env.days?.period;
+  if (!days || rollupKey(q)?.dim !== "all") return null;
+  const counts = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, { withHistograms: false });
+  if (!counts) return null;
+  const top = [...counts]
+    .filter(([, t]) => t.resolved > 0)
+    .map(([topicId, t]) => ({ topicId, n: t.resolved }))
+    .sort((a, b) => b.n - a.n || (a.topicId < b.topicId ? -1 : 1))
+    .slice(0, ANSWERED_TOPICS);
+  if (!top.length) return { top, minutes: new Map() };
+  const hists = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, { keys: top.map((t) => t.topicId) });
+  if (!hists || top.some((t) => (hists.get(t.topicId)?.resolvedUnstamped ?? 0) > 0)) return null;
+  return { top, minutes: new Map(top.map((t) => [t.topicId, histogramLowerMedian(hists.get(t.topicId)!.resolvedMinutes)])) };
 }

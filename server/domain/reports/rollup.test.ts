@@ -1,0 +1,236 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportSummary } from "../../../common/contract/reports.js";
+import { conversations, districts, ratings, type ConversationRow } from "../../db/schema/index.js";
+import { buildDistrict, buildInquiry, type TestDistrict } from "../../test/factories.js";
+import { fakeClock, testApp, type TestApp } from "../../test/test-app.js";
+import type { Ctx } from "../shared/ctx.js";
+import { localMidnight, reportAnswered, reportSummary, reportTrending, type ReportQuery } from "./index.js";
+import { histogramLowerMedian, processRollups, rollupKey } from "./rollup.js";
+
+// Now: Monday 15 June 2026, 12:00 in Los Angeles (PDT). A seeded history of 160 conversations from March to June
+// with stamped business minutes, so every figure the rollups serve is compared with the same figure read from
+// every conversation (a period given as instants at the same local midnights never reads the rollups).
+let t: TestApp;
+let d: TestDistrict;
+let other: TestDistrict;
+let ctx: Ctx;
+const rows: ConversationRow[] = [];
+
+function prng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let x = Math.imul(s ^ (s >>> 15), 1 | s);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HOUR = 3_600_000;
+const KINDS = ["question", "concern", "comment", "suggestion", "compliment"] as const;
+const CHANNELS = ["web_form", "email", "sms", "phone"] as const;
+
+async function history(dist: TestDistrict, n: number, seed: number): Promise<ConversationRow[]> {
+  const r = prng(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const start = Date.parse("2026-03-01T08:00:00Z");
+  const now = Date.parse("2026-06-15T19:00:00Z");
+  const out: ConversationRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const created = new Date(start + Math.floor(r() * (now - start - HOUR)));
+    const responded = r() < 0.85 ? new Date(created.getTime() + Math.floor(r() * 80 * HOUR)) : null;
+    const resolved = responded && r() < 0.7 ? new Date(responded.getTime() + Math.floor(r() * 200 * HOUR)) : null;
+    const inq = await buildInquiry(t, dist, { email: r() < 0.1 ? null : `family${Math.floor(r() * 40)}@example.com`, name: "A family" });
+    const [row] = await t.database.db
+      .update(conversations)
+      .set({
+        createdAt: created,
+        kind: pick(KINDS),
+        channel: pick(CHANNELS),
+        language: r() < 0.3 ? "es" : "en",
+        departmentId: pick([dist.departments.transportation.id, dist.departments.nutrition.id, null]),
+        schoolId: pick([dist.schools[0]!.id, dist.schools[1]!.id, null]),
+        firstResponseAt: responded && responded.getTime() < now ? responded : null,
+        firstResponseBusinessMinutes: responded && responded.getTime() < now ? Math.floor(r() * 1500) : null,
+        resolvedAt: resolved && resolved.getTime() < now ? resolved : null,
+        resolutionBusinessMinutes: resolved && resolved.getTime() < now ? Math.floor(r() * 4000) : null,
+        status: resolved && resolved.getTime() < now ? "resolved" : responded && responded.getTime() < now ? pick(["open", "pending"] as const) : "new",
+        firstResponseDueAt: new Date(created.getTime() + 48 * HOUR),
+        nextResponseDueAt: null,
+        resolutionDueAt: r() < 0.3 ? new Date(created.getTime() + Math.floor(r() * 240) * HOUR) : null,
+        slaBreached: r() < 0.25 ? ["first_response"] : [],
+      })
+      .where(eq(conversations.id, inq.conversation.id))
+      .returning();
+    out.push(row!);
+    // a rating link for most resolutions, answered half the time (now and then without one score)
+    if (row!.resolvedAt && r() < 0.7) {
+      const submitted = r() < 0.5 ? new Date(Math.min(now - 1, row!.resolvedAt.getTime() + Math.floor(r() * 72 * HOUR))) : null;
+      const score = () => 1 + Math.floor(r() * 10);
+      await t.database.db.insert(ratings).values({
+        districtId: dist.district.id,
+        conversationId: row!.id,
+        tokenHash: `rollup-${seed}-${i}`,
+        requestedAt: row!.resolvedAt,
+        expiresAt: new Date(row!.resolvedAt.getTime() + 30 * 24 * HOUR),
+        ...(submitted ? { submittedAt: submitted, accuracy: score(), timeliness: r() < 0.1 ? null : score(), courtesy: score() } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  t = await testApp({ clock: fakeClock("2026-06-15T19:00:00Z") });
+  d = await buildDistrict(t, { prefix: "RLUP" });
+  other = await buildDistrict(t, { prefix: "OTHR" });
+  ctx = t.ctx(d.district.id);
+  rows.push(...(await history(d, 160, 7)));
+  await history(other, 30, 11);
+}, 120_000);
+afterAll(() => t.close());
+
+const TZ = "America/Los_Angeles";
+const instant = (day: string, tz = TZ) => localMidnight(tz, day).toISOString();
+/** The figures without the period bounds, which differ in form between a local-date and an instant query. */
+const figures = (s: Omit<ReportSummary, "period" | "previous" | "change">) => {
+  const { period: _p, previous: _v, change: _c, ...rest } = s as ReportSummary;
+  return rest;
+};
+
+/** The summary through the rollups equals the summary read from every conversation, for the period and the previous one. */
+async function expectSame(q: ReportQuery & { from: string; to: string }, tz = TZ) {
+  const rolled = await reportSummary(ctx, q);
+  const raw = await reportSummary(ctx, { ...q, from: instant(q.from, tz), to: instant(q.to, tz) });
+  expect(figures(rolled), `${q.from}..${q.to} ${JSON.stringify(q)}`).toEqual(figures(raw));
+  const prevFrom = rolled.previous.period.from;
+  const rawPrev = await reportSummary(ctx, { ...q, from: prevFrom, to: instant(q.from, tz) });
+  expect(figures(rolled.previous), `previous of ${q.from}`).toEqual(figures(rawPrev));
+  return rolled;
+}
+
+const SCOPES = (): ReportQuery[] => [
+  {},
+  { departmentId: d.departments.transportation.id },
+  { schoolId: d.schools[1]!.id },
+  { kind: "compliment" },
+  { language: "es" },
+  { channel: "email" },
+  { departmentId: d.departments.nutrition.id, kind: "concern" }, // combined filters: read from the conversations
+];
+const PERIODS = [
+  { from: "2026-03-01", to: "2026-06-01" }, // whole months
+  { from: "2026-03-17", to: "2026-05-09" }, // part months at both ends
+  { from: "2026-05-17", to: "2026-06-16" }, // the last 30 days: the snapshot is now, mid-day
+  { from: "2026-04-01", to: "2026-05-01" },
+];
+
+async function dirtyDays(): Promise<number> {
+  const r = (await t.database.db.execute(sql`select count(distinct (district_id, day))::int as n from report_dirty_days where district_id = ${d.district.id}`)) as unknown as { rows: { n: number }[] };
+  return r.rows[0]!.n;
+}
+
+describe("report rollups", () => {
+  it("the lower median of a histogram, and which scopes a rollup serves", () => {
+    expect(histogramLowerMedian(new Map())).toBeNull();
+    expect(histogramLowerMedian(new Map([[5, 1]]))).toBe(5);
+    expect(histogramLowerMedian(new Map([[9, 2], [1, 2]]))).toBe(1); // 1 1 9 9 → the 2nd
+    expect(histogramLowerMedian(new Map([[9, 2], [1, 1], [4, 2]]))).toBe(4); // 1 4 4 9 9 → the 3rd
+    expect(rollupKey({})).toEqual({ dim: "all", key: "" });
+    expect(rollupKey({ kind: "compliment" })).toEqual({ dim: "kind", key: "compliment" });
+    expect(rollupKey({ kind: "compliment", language: "es" })).toBeNull();
+  });
+
+  it("before the job has run, every day is dirty and read from the conversations: the same figures", async () => {
+    expect(await dirtyDays()).toBeGreaterThan(60);
+    for (const scope of SCOPES()) await expectSame({ from: "2026-04-20", to: "2026-05-20", ...scope });
+  }, 180_000);
+
+  it("after the job, whole months, days and the snapshot's own day give the same figures as every conversation", async () => {
+    expect(await processRollups(t.database.db)).toBeGreaterThan(60);
+    expect(await dirtyDays()).toBe(0);
+    for (const p of PERIODS) for (const scope of SCOPES()) await expectSame({ ...p, ...scope });
+    // the figures really come from the rollup rows: a day's and a month's row altered by hand show, until marked dirty
+    const db = t.database.db;
+    const district = d.district.id;
+    await db.execute(sql`update report_days set conversations = conversations + 1000 where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
+    await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'all' and month = '2026-04-01'`);
+    const april = await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" });
+    const aprilTenth = await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" });
+    expect(april.conversations).toBeGreaterThan(5000);
+    expect(aprilTenth.conversations).toBeGreaterThan(1000);
+    await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10')`);
+    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000); // the month is dirty: its days are read
+    expect((await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" })).conversations).toBe(aprilTenth.conversations - 1000);
+    await processRollups(db);
+    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000);
+  }, 180_000);
+
+  it("changes after the job (answers, resolutions, a reopened conversation, a new department) are counted at once, then rolled up", async () => {
+    const open = rows.filter((r) => r.status !== "resolved").slice(0, 6);
+    for (const [i, r] of open.entries()) {
+      const at = new Date(Date.parse("2026-06-15T18:00:00Z") - i * 24 * HOUR);
+      await t.database.db
+        .update(conversations)
+        .set({ status: "resolved", firstResponseAt: r.firstResponseAt ?? at, firstResponseBusinessMinutes: r.firstResponseBusinessMinutes ?? 30, resolvedAt: at, resolutionBusinessMinutes: 90 + i })
+        .where(eq(conversations.id, r.id));
+    }
+    const resolved = rows.find((r) => r.status === "resolved" && r.createdAt < new Date("2026-04-01"))!;
+    await t.database.db.update(conversations).set({ status: "open", resolvedAt: null, resolutionBusinessMinutes: null }).where(eq(conversations.id, resolved.id));
+    await t.database.db.update(conversations).set({ departmentId: d.departments.nutrition.id }).where(eq(conversations.id, rows[3]!.id));
+    await buildInquiry(t, d, { email: "new@example.com", name: "New" }); // today
+    // a rating answered today for a conversation resolved weeks ago, and a rated conversation moved to another school
+    const [pending] = await t.database.db.select().from(ratings).where(sql`${ratings.districtId} = ${d.district.id} and ${ratings.submittedAt} is null`).limit(1);
+    await t.database.db.update(ratings).set({ submittedAt: new Date("2026-06-15T18:30:00Z"), accuracy: 3, timeliness: 4, courtesy: 5 }).where(eq(ratings.id, pending!.id));
+    const [rated] = await t.database.db.select().from(ratings).where(sql`${ratings.districtId} = ${d.district.id} and ${ratings.submittedAt} < '2026-05-01'`).limit(1);
+    await t.database.db.update(conversations).set({ schoolId: d.schools[1]!.id }).where(eq(conversations.id, rated!.conversationId));
+    expect(await dirtyDays()).toBeGreaterThan(0);
+    for (const p of PERIODS) for (const scope of SCOPES().slice(0, 3)) await expectSame({ ...p, ...scope });
+    await processRollups(t.database.db);
+    expect(await dirtyDays()).toBe(0);
+    for (const p of PERIODS) for (const scope of SCOPES()) await expectSame({ ...p, ...scope });
+    // the figures really come from the rollup rows: a day's and a month's row altered by hand show, until marked dirty
+    const db = t.database.db;
+    const district = d.district.id;
+    await db.execute(sql`update report_days set conversations = conversations + 1000 where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
+    await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'all' and month = '2026-04-01'`);
+    const april = await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" });
+    const aprilTenth = await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" });
+    expect(april.conversations).toBeGreaterThan(5000);
+    expect(aprilTenth.conversations).toBeGreaterThan(1000);
+    await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10')`);
+    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000); // the month is dirty: its days are read
+    expect((await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" })).conversations).toBe(aprilTenth.conversations - 1000);
+    await processRollups(db);
+    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000);
+  }, 180_000);
+
+  it("a new time zone recomputes the district's days as local days of that zone", async () => {
+    await t.database.db.update(districts).set({ timeZone: "America/New_York" }).where(eq(districts.id, d.district.id));
+    expect(await dirtyDays()).toBeGreaterThan(60);
+    await processRollups(t.database.db);
+    for (const p of PERIODS) await expectSame(p, "America/New_York");
+    await t.database.db.update(districts).set({ timeZone: TZ }).where(eq(districts.id, d.district.id));
+    await processRollups(t.database.db);
+    await expectSame(PERIODS[1]!);
+  }, 180_000);
+
+  it("another district's conversations never reach this district's rollups", async () => {
+    const all = { from: "2026-02-01", to: "2026-06-16" };
+    await processRollups(t.database.db);
+    expect((await reportSummary(ctx, all)).conversations).toBe(161); // 160 and the new one
+    expect((await reportSummary(t.ctx(other.district.id), all)).conversations).toBe(30);
+  });
+
+  it("trending and answered read the rollups with the same result as the conversations", async () => {
+    for (const p of PERIODS) {
+      const rolledT = await reportTrending(ctx, p);
+      const rawT = await reportTrending(ctx, { from: instant(p.from), to: instant(p.to) });
+      expect(rolledT.rows).toEqual(rawT.rows);
+      const rolledA = await reportAnswered(ctx, p);
+      const rawA = await reportAnswered(ctx, { from: instant(p.from), to: instant(p.to) });
+      expect(rolledA.rows).toEqual(rawA.rows);
+    }
+  }, 180_000);
+});
