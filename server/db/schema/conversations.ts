@@ -147,7 +147,6 @@ export const conversations = pgTable(
     index("conversations_resolved_idx").on(t.districtId, t.resolvedAt),
     index("conversations_search_idx").using("gin", t.search),
     /** search by reference ("RUSD-1042", any case) beside the full text: a bitmap OR of both indexes */
-    index("conversations_reference_lower_idx").on(sql`lower(reference)`),
     index("conversations_sla_check_idx").on(t.slaNextCheckAt),
     index("conversations_triage_idx").on(t.districtId, t.inTriage, t.status),
     index("conversations_cluster_idx").on(t.districtId, t.clusterId),

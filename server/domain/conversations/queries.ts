@@ -197,6 +197,18 @@ function viewFilter(actor: Actor, view: InboxView | undefined, now: Date): SQL |
 }
 
 const REFERENCE = /^[a-z]{2,12}-\d{1,10}$/i;
+const MAX_INT = 2_147_483_647;
+
+/**
+ * The conversation whose reference is `text`, any case: found by its number (the district's unique index), then
+ * the whole reference compared. Not `lower(reference)` through an index: under row-level security a condition that
+ * applies a non-leakproof function (lower) to a column cannot be an index condition, so it would read every row.
+ */
+function referenceIs(text: string): SQL {
+  const n = Number(text.slice(text.lastIndexOf("-") + 1));
+  if (n > MAX_INT) return sql`false`;
+  return and(eq(conversations.number, n), sql`lower(${conversations.reference}) = lower(${text})`)!;
+}
 
 const anyOf = (col: AnyColumn, values: readonly string[] | undefined) => (values?.length ? inArray(col, [...values]) : undefined);
 
@@ -227,7 +239,7 @@ function filters(q: ListConversationsQuery): (SQL | undefined)[] {
     // A reference ("RUSD-1042", any case) finds that conversation; other text searches the subject, reference and
     // every message, in English and Spanish, accent-insensitive. (A reference as full text would match every
     // conversation's prefix, so the planner would walk the whole inbox order looking for it.)
-    text ? (REFERENCE.test(text) ? sql`lower(${conversations.reference}) = lower(${text})` : sql`${conversations.search} @@ fo_search_query(${text})`) : undefined,
+    text ? (REFERENCE.test(text) ? referenceIs(text) : sql`${conversations.search} @@ fo_search_query(${text})`) : undefined,
   ];
 }
 

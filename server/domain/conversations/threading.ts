@@ -89,7 +89,8 @@ export async function findThread(
     const [conv] = await ctx.db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.reference, tag[1]!.toUpperCase())));
+      // by its number (the district's unique index), the whole reference compared too
+      .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.number, Number(tag[1]!.slice(tag[1]!.lastIndexOf("-") + 1))), eq(conversations.reference, tag[1]!.toUpperCase())));
     if (conv && (await isParticipant(ctx, conv, email.from))) return { conversation: conv, by: "subject_reference" };
   }
   return undefined;
