@@ -39,8 +39,10 @@ CREATE TABLE "report_days" (
   "courtesy_n" integer NOT NULL,
   "rating_total" integer NOT NULL,
   "requested" integer NOT NULL,
+  "rated_high" integer NOT NULL,
   PRIMARY KEY ("district_id", "dim", "key", "day")
 );--> statement-breakpoint
+CREATE INDEX "report_days_dim_day_idx" ON "report_days" ("district_id", "dim", "day");--> statement-breakpoint
 CREATE TABLE "report_months" (LIKE "report_days" INCLUDING ALL);--> statement-breakpoint
 ALTER TABLE "report_months" RENAME COLUMN "day" TO "month";--> statement-breakpoint
 ALTER TABLE "report_months" ADD FOREIGN KEY ("district_id") REFERENCES "districts"("id") ON DELETE CASCADE;--> statement-breakpoint

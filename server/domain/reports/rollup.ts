@@ -29,6 +29,8 @@ const DIMS = { departmentId: "department", schoolId: "school", topicId: "topic",
 export type RollupDim = "all" | (typeof DIMS)[keyof typeof DIMS];
 export type RollupKey = { dim: RollupDim; key: string };
 
+/** A rating is high when its three dimensions average this or more ("you asked, we answered"). */
+export const HIGH_MEAN = 8;
 /** At most this many dirty days are aggregated from the conversations by a query; more, and it reads them all. */
 export const MAX_DIRTY_DAYS = 62;
 /** Dirty days one refresh transaction recomputes. */
@@ -67,6 +69,8 @@ export type RollupTotals = {
   ratingTotal: number;
   /** Rating links sent on the days. */
   requested: number;
+  /** Ratings submitted on the days whose three dimensions average 8 or more. */
+  ratedHigh: number;
   fr: Histogram;
   res: Histogram;
   frb: Histogram;
@@ -76,9 +80,10 @@ export type RollupTotals = {
 
 const COUNTS = [
   "conversations", "compliments", "anonymous", "unanswered", "decided", "within", "unstamped", "resolved", "resolved_unstamped",
-  "rated", "accuracy_sum", "accuracy_n", "timeliness_sum", "timeliness_n", "courtesy_sum", "courtesy_n", "rating_total", "requested",
+  "rated", "accuracy_sum", "accuracy_n", "timeliness_sum", "timeliness_n", "courtesy_sum", "courtesy_n", "rating_total", "requested", "rated_high",
 ] as const;
 const HISTS = ["fr", "res", "frb", "resb", "resolved_minutes"] as const;
+export type HistogramColumn = (typeof HISTS)[number];
 /** The columns dayAggregate yields, in order. */
 const COLUMNS = sql.raw(["dim", "key", "day", ...COUNTS, ...HISTS].map((c) => `"${c}"`).join(", "));
 const COUNT_COLUMNS = sql.raw(COUNTS.map((c) => `"${c}"`).join(", "));
@@ -112,7 +117,7 @@ export function dayAggregate(districtId: string, timeZone: string, days: readonl
       select x.day, x.day::timestamp at time zone ${timeZone}, (x.day + 1)::timestamp at time zone ${timeZone} from unnest(${dateArray(days)}) as x(day)
     ),
     touched (day, department_id, school_id, topic_id, channel, kind, language, n, comp, anon, unans, dec, win, unst, rn, runst,
-      rated, acc, accn, tim, timn, cou, coun, tot, req, fr, res, frb, resb, rmin) as (
+      rated, acc, accn, tim, timn, cou, coun, tot, req, high, fr, res, frb, resb, rmin) as (
       select d.day, x.* from days d cross join lateral (
         select ${dims},
           1, (c.kind = 'compliment')::int, (c.contact_id is null)::int,
@@ -121,7 +126,7 @@ export function dayAggregate(districtId: string, timeZone: string, days: readonl
           (c.first_response_at is not null and not ('first_response' = any(c.sla_breached)))::int,
           ((c.first_response_at is not null and c.first_response_business_minutes is null)
             or (c.status = 'resolved' and c.resolved_at is not null and c.resolution_business_minutes is null))::int,
-          0, 0, ${none(9)},
+          0, 0, ${none(10)},
           floor(extract(epoch from (c.first_response_at - c.created_at)) / 180)::int,
           case when c.status = 'resolved' then floor(extract(epoch from (c.resolved_at - c.created_at)) / 180)::int end,
           floor(c.first_response_business_minutes / 3.0)::int,
@@ -130,18 +135,18 @@ export function dayAggregate(districtId: string, timeZone: string, days: readonl
         from conversations c where c.district_id = ${districtId} and ${on(sql`c.created_at`)} offset 0) x
       union all
       select d.day, x.* from days d cross join lateral (
-        select ${dims}, ${none(7)}, 1, (c.resolution_business_minutes is null)::int, ${none(9)}, ${nulls(4)}, c.resolution_business_minutes
+        select ${dims}, ${none(7)}, 1, (c.resolution_business_minutes is null)::int, ${none(10)}, ${nulls(4)}, c.resolution_business_minutes
         from conversations c where c.district_id = ${districtId} and ${on(sql`c.resolved_at`)} and c.status = 'resolved' offset 0) x
       union all
       select d.day, x.* from days d cross join lateral (
         select ${dims}, ${none(9)},
           1, r.accuracy, (r.accuracy is not null)::int, r.timeliness, (r.timeliness is not null)::int, r.courtesy, (r.courtesy is not null)::int,
-          r.accuracy + r.timeliness + r.courtesy, 0, ${nulls(5)}
+          r.accuracy + r.timeliness + r.courtesy, 0, (r.accuracy + r.timeliness + r.courtesy >= ${3 * HIGH_MEAN})::int, ${nulls(5)}
         from ratings r cross join lateral ${conv}
         where r.district_id = ${districtId} and ${on(sql`r.submitted_at`)} offset 0) x
       union all
       select d.day, x.* from days d cross join lateral (
-        select ${dims}, ${none(17)}, 1, ${nulls(5)}
+        select ${dims}, ${none(17)}, 1, 0, ${nulls(5)}
         from ratings r cross join lateral ${conv}
         where r.district_id = ${districtId} and ${on(sql`r.requested_at`)} offset 0) x
     ),
@@ -149,14 +154,14 @@ export function dayAggregate(districtId: string, timeZone: string, days: readonl
       select k.dim, k.key, t.day, sum(n)::int as n, sum(comp)::int as comp, sum(anon)::int as anon, sum(unans)::int as unans, sum(dec)::int as dec,
         sum(win)::int as win, sum(unst)::int as unst, sum(rn)::int as rn, sum(runst)::int as runst,
         sum(rated)::int as rated, coalesce(sum(acc), 0)::int as acc, sum(accn)::int as accn, coalesce(sum(tim), 0)::int as tim, sum(timn)::int as timn,
-        coalesce(sum(cou), 0)::int as cou, sum(coun)::int as coun, coalesce(sum(tot), 0)::int as tot, sum(req)::int as req,
+        coalesce(sum(cou), 0)::int as cou, sum(coun)::int as coun, coalesce(sum(tot), 0)::int as tot, sum(req)::int as req, coalesce(sum(high), 0)::int as high,
         array_agg(fr) as fr, array_agg(res) as res, array_agg(frb) as frb, array_agg(resb) as resb, array_agg(rmin) as rmin
       from touched t cross join lateral (values ('all', ''), ('department', t.department_id::text), ('school', t.school_id::text),
         ('topic', t.topic_id::text), ('channel', t.channel), ('kind', t.kind), ('language', t.language)) k(dim, key)
       where k.key is not null
       group by k.dim, k.key, t.day
     )
-    select dim, key, day, n, comp, anon, unans, dec, win, unst, rn, runst, rated, acc, accn, tim, timn, cou, coun, tot, req,
+    select dim, key, day, n, comp, anon, unans, dec, win, unst, rn, runst, rated, acc, accn, tim, timn, cou, coun, tot, req, high,
       report_hist(fr), report_hist(res), report_hist(frb), report_hist(resb), report_hist(rmin)
     from grouped ${keep}`;
 }
@@ -238,7 +243,7 @@ const COUNT_FIELDS = {
   conversations: "conversations", compliments: "compliments", anonymous: "anonymous", unanswered: "unanswered", decided: "decided", within: "within",
   unstamped: "unstamped", resolved: "resolved", resolved_unstamped: "resolvedUnstamped", rated: "rated", accuracy_sum: "accuracySum",
   accuracy_n: "accuracyN", timeliness_sum: "timelinessSum", timeliness_n: "timelinessN", courtesy_sum: "courtesySum", courtesy_n: "courtesyN",
-  rating_total: "ratingTotal", requested: "requested",
+  rating_total: "ratingTotal", requested: "requested", rated_high: "ratedHigh",
 } as const satisfies Record<(typeof COUNTS)[number], keyof RollupTotals>;
 const HIST_FIELDS = { fr: "fr", res: "res", frb: "frb", resb: "resb", resolved_minutes: "resolvedMinutes" } as const satisfies Record<(typeof HISTS)[number], keyof RollupTotals>;
 
@@ -282,7 +287,7 @@ export function histogramLowerMedian(h: Histogram): number | null {
 /**
  * The rollup totals of local days `[from, to)` (`from` null: since the beginning) per key of a dimension (`keys`:
  * only those), exact at this moment; null when more than MAX_DIRTY_DAYS of them are waiting for the job (the caller
- * reads the conversations). `withHistograms` false reads the counts only.
+ * reads the conversations). `histograms` names the histograms to read (none by default: the counts only).
  */
 export async function rollupTotalsByKey(
   ctx: { db: Tx; districtId: string },
@@ -290,10 +295,9 @@ export async function rollupTotalsByKey(
   dim: RollupDim,
   from: string | null,
   to: string,
-  opts: { keys?: readonly string[]; withHistograms?: boolean } = {},
+  opts: { keys?: readonly string[]; histograms?: readonly HistogramColumn[] } = {},
 ): Promise<Map<string, RollupTotals> | null> {
   const d = ctx.districtId;
-  const withHistograms = opts.withHistograms ?? true;
   const lower = from === null ? sql`true` : sql`day >= ${from}::date`;
   const dirty = (
     await rows<{ day: string }>(ctx.db, sql`select distinct to_char(day, 'YYYY-MM-DD') as day from report_dirty_days where district_id = ${d} and ${lower} and day < ${to}::date`)
@@ -306,7 +310,8 @@ export async function rollupTotalsByKey(
   const wholeMonths = firstMonth === null || firstMonth < endMonth;
   const onlyKeys = opts.keys ? sql` and key = any(${textArray(opts.keys)})` : sql``;
   const key = sql`district_id = ${d} and dim = ${dim}${onlyKeys}`;
-  const cols = withHistograms ? sql`key, ${COUNT_COLUMNS}, ${HIST_COLUMNS}` : sql`key, ${COUNT_COLUMNS}`;
+  const hists = opts.histograms ?? [];
+  const cols = sql.raw(["key", ...COUNTS, ...hists].map((c) => `"${c}"`).join(", "));
   const monthQ = wholeMonths
     ? rows<RawRow>(
         ctx.db,
@@ -340,8 +345,8 @@ export async function rollupTotals(
   rk: RollupKey,
   from: string | null,
   to: string,
-  withHistograms = true,
+  histograms: readonly HistogramColumn[] = [],
 ): Promise<RollupTotals | null> {
-  const byKey = await rollupTotalsByKey(ctx, timeZone, rk.dim, from, to, { keys: [rk.key], withHistograms });
+  const byKey = await rollupTotalsByKey(ctx, timeZone, rk.dim, from, to, { keys: [rk.key], histograms });
   return byKey && (byKey.get(rk.key) ?? emptyTotals());
 }

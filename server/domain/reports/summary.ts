@@ -74,7 +74,7 @@ async function rolledFigures(ctx: Ctx, env: Env, days: LocalDays, snap: Date, rk
     .select({ n: sql<number>`count(*)::int` })
     .from(conversations)
     .where(and(convWhere, isNull(conversations.firstResponseAt), sql`not ('first_response' = any(${conversations.slaBreached}))`, lte(conversations.firstResponseDueAt, snap)));
-  const [t, [due]] = await Promise.all([rollupTotals(ctx, env.timeZone, rk, days.from, days.to), dueQ]);
+  const [t, [due]] = await Promise.all([rollupTotals(ctx, env.timeZone, rk, days.from, days.to, ["fr", "res", "frb", "resb"]), dueQ]);
   if (!t || t.unstamped > 0) return null;
   return {
     conversations: t.conversations,
@@ -107,7 +107,7 @@ async function rolledOpen(ctx: Ctx, env: Env, snap: Date, rk: RollupKey, scoped:
   const midnight = localMidnight(env.timeZone, day);
   const partial = snap > midnight;
   const [t, created, resolved] = await Promise.all([
-    rollupTotals(ctx, env.timeZone, rk, null, day, false),
+    rollupTotals(ctx, env.timeZone, rk, null, day),
     partial ? ctx.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(scoped, gte(conversations.createdAt, midnight), lt(conversations.createdAt, snap))) : [{ n: 0 }],
     partial
       ? ctx.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(scoped, eq(conversations.status, "resolved"), gte(conversations.resolvedAt, midnight), lt(conversations.resolvedAt, snap)))

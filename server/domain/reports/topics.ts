@@ -5,7 +5,7 @@ import { conversations, ratings } from "../../db/schema/index.js";
 import { listTopics } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { businessDayMinutes, businessMinutesUnpaused, pausesOf } from "../sla/index.js";
-import { histogramLowerMedian, rollupKey, rollupTotalsByKey } from "./rollup.js";
+import { HIGH_MEAN, histogramLowerMedian, rollupKey, rollupTotalsByKey } from "./rollup.js";
 import { inPeriod, lowerMedian, periodOut, ratio, resolvePeriod, round, scopeWhere, ts, type Env, type ReportQuery } from "./shared.js";
 import { addDays, daysBetween, localMidnight } from "./time.js";
 
@@ -32,7 +32,7 @@ async function topicCounts(ctx: Ctx, env: Env, q: ReportQuery): Promise<{ topicI
     const len = daysBetween(days.from, days.to);
     if (rollupKey(q)?.dim === "all") {
       const ranges = Array.from({ length: BASELINE_PERIODS + 1 }, (_, k) => ({ k, from: addDays(days.from, -k * len), to: addDays(days.to, -k * len) }));
-      const totals = await Promise.all(ranges.map((r) => rollupTotalsByKey(ctx, env.timeZone, "topic", r.from, r.to, { withHistograms: false })));
+      const totals = await Promise.all(ranges.map((r) => rollupTotalsByKey(ctx, env.timeZone, "topic", r.from, r.to, {})));
       if (totals.every((m) => m !== null)) return totals.flatMap((m, k) => [...m!].map(([topicId, t]) => ({ topicId, bucket: k, n: t.conversations })));
     }
     const localDay = sql`(${conversations.createdAt} at time zone ${env.timeZone})::date`;
@@ -80,7 +80,6 @@ export async function reportTrending(ctx: Ctx, q: ReportQuery): Promise<ReportTr
   return { period: periodOut(env.period, env.snapshotAt), rows: out };
 }
 
-const HIGH_RATING = 8;
 const ANSWERED_TOPICS = 10;
 
 /**
@@ -95,16 +94,18 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
   if (!answered.top.length) return { period: periodOut(env.period, env.snapshotAt), rows: [] };
   const { top, minutes } = answered;
   const topicIds = top.map((t) => t.topicId);
-  const rated = await ctx.db
-    .select({
-      topicId: conversations.topicId,
-      n: sql<number>`count(*)::int`,
-      high: sql<number>`(count(*) filter (where (${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy}) >= ${3 * HIGH_RATING}))::int`,
-    })
-    .from(ratings)
-    .innerJoin(conversations, and(eq(conversations.districtId, ratings.districtId), eq(conversations.id, ratings.conversationId)))
-    .where(and(eq(ratings.districtId, ctx.districtId), scopeWhere(ctx, q), inArray(conversations.topicId, topicIds), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
-    .groupBy(conversations.topicId);
+  const rated = answered.rated
+    ? [...answered.rated].filter(([, r]) => r.n > 0).map(([topicId, r]) => ({ topicId, ...r }))
+    : await ctx.db
+        .select({
+          topicId: conversations.topicId,
+          n: sql<number>`count(*)::int`,
+          high: sql<number>`(count(*) filter (where (${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy}) >= ${3 * HIGH_MEAN}))::int`,
+        })
+        .from(ratings)
+        .innerJoin(conversations, and(eq(conversations.districtId, ratings.districtId), eq(conversations.id, ratings.conversationId)))
+        .where(and(eq(ratings.districtId, ctx.districtId), scopeWhere(ctx, q), inArray(conversations.topicId, topicIds), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period)))
+        .groupBy(conversations.topicId);
   const names = await topicNames(ctx);
   return {
     period: periodOut(env.period, env.snapshotAt),
@@ -123,7 +124,12 @@ export async function reportAnswered(ctx: Ctx, q: ReportQuery): Promise<ReportAn
   };
 }
 
-type Answered = { top: { topicId: string; n: number }[]; minutes: Map<string, number | null> };
+type Answered = {
+  top: { topicId: string; n: number }[];
+  minutes: Map<string, number | null>;
+  /** Ratings submitted in the period per topic and how many are high, when the rollups have them. */
+  rated?: Map<string, { n: number; high: number }>;
+};
 
 /** The most resolved topics (ties: topic id) and each one's lower median of business minutes to resolution. */
 async function answeredFromConversations(ctx: Ctx, env: Env, q: ReportQuery): Promise<Answered> {
@@ -158,7 +164,7 @@ async function answeredFromConversations(ctx: Ctx, env: Env, q: ReportQuery): Pr
 async function answeredFromRollups(ctx: Ctx, env: Env, q: ReportQuery): Promise<Answered | null> {
   const days = env.days?.period;
   if (!days || rollupKey(q)?.dim !== "all") return null;
-  const counts = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, { withHistograms: false });
+  const counts = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, {});
   if (!counts) return null;
   const top = [...counts]
     .filter(([, t]) => t.resolved > 0)
@@ -166,7 +172,11 @@ async function answeredFromRollups(ctx: Ctx, env: Env, q: ReportQuery): Promise<
     .sort((a, b) => b.n - a.n || (a.topicId < b.topicId ? -1 : 1))
     .slice(0, ANSWERED_TOPICS);
   if (!top.length) return { top, minutes: new Map() };
-  const hists = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, { keys: top.map((t) => t.topicId) });
+  const hists = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, { keys: top.map((t) => t.topicId), histograms: ["resolved_minutes"] });
   if (!hists || top.some((t) => (hists.get(t.topicId)?.resolvedUnstamped ?? 0) > 0)) return null;
-  return { top, minutes: new Map(top.map((t) => [t.topicId, histogramLowerMedian(hists.get(t.topicId)!.resolvedMinutes)])) };
+  return {
+    top,
+    minutes: new Map(top.map((t) => [t.topicId, histogramLowerMedian(hists.get(t.topicId)!.resolvedMinutes)])),
+    rated: new Map(top.map((t) => [t.topicId, { n: hists.get(t.topicId)!.rated, high: hists.get(t.topicId)!.ratedHigh }])),
+  };
 }
