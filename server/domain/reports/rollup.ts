@@ -184,10 +184,15 @@ export async function refreshRollups(db: Db, districtId: string, timeZone: strin
     if (!taken.length) return 0;
     const days = taken.map((r) => r.day);
     const months = [...new Set(days.map(firstOfMonth))];
-    await tx.execute(sql`delete from report_days where district_id = ${districtId} and day = any(${dateArray(days)})`);
+    const dimList = textArray(["all", ...Object.values(DIMS)]); // with it the (district_id, dim, day) index finds a day's rows
+    await tx.execute(sql`delete from report_days where district_id = ${districtId} and dim = any(${dimList}) and day = any(${dateArray(days)})`);
     await tx.execute(sql`insert into report_days (district_id, ${COLUMNS}) select ${districtId}::uuid, a.* from (${dayAggregate(districtId, timeZone, days)}) a`);
-    await tx.execute(sql`delete from report_months where district_id = ${districtId} and month = any(${dateArray(months)})`);
-    const inMonths = sql`r.district_id = ${districtId} and date_trunc('month', r.day)::date = any(${dateArray(months)})`;
+    await tx.execute(sql`delete from report_months where district_id = ${districtId} and dim = any(${dimList}) and month = any(${dateArray(months)})`);
+    // the months' days as ranges per dimension (the (district_id, dim, day) index), not a scan of the district's days
+    const lo = months[0]!;
+    const hi = addMonths(months.at(-1)!, 1);
+    const inMonths = sql`r.district_id = ${districtId} and r.dim = any(${dimList}) and r.day >= ${lo}::date and r.day < ${hi}::date
+      and date_trunc('month', r.day)::date = any(${dateArray(months)})`;
     // counts summed, histograms merged value by value (one pass over the days' histograms)
     await tx.execute(sql`
       with counts as (
