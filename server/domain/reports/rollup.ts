@@ -84,6 +84,7 @@ const COUNTS = [
 ] as const;
 const HISTS = ["fr", "res", "frb", "resb", "resolved_minutes"] as const;
 export type HistogramColumn = (typeof HISTS)[number];
+export type CountColumn = (typeof COUNTS)[number];
 /** The columns dayAggregate yields, in order. */
 const COLUMNS = sql.raw(["dim", "key", "day", ...COUNTS, ...HISTS].map((c) => `"${c}"`).join(", "));
 const COUNT_COLUMNS = sql.raw(COUNTS.map((c) => `"${c}"`).join(", "));
@@ -258,10 +259,10 @@ function emptyTotals(): RollupTotals {
   return t as RollupTotals;
 }
 
-type RawRow = { key: string } & Record<(typeof COUNTS)[number], number> & Partial<Record<(typeof HISTS)[number], Record<string, number> | string>>;
+type RawRow = { key: string } & Partial<Record<(typeof COUNTS)[number], number>> & Partial<Record<(typeof HISTS)[number], Record<string, number> | string>>;
 
 function addRow(t: RollupTotals, r: RawRow): void {
-  for (const c of COUNTS) t[COUNT_FIELDS[c]] += Number(r[c]);
+  for (const c of COUNTS) t[COUNT_FIELDS[c]] += Number(r[c] ?? 0);
   for (const h of HISTS) {
     const v = r[h];
     if (!v) continue;
@@ -300,7 +301,7 @@ export async function rollupTotalsByKey(
   dim: RollupDim,
   from: string | null,
   to: string,
-  opts: { keys?: readonly string[]; histograms?: readonly HistogramColumn[] } = {},
+  opts: { keys?: readonly string[]; histograms?: readonly HistogramColumn[]; counts?: readonly CountColumn[] } = {},
 ): Promise<Map<string, RollupTotals> | null> {
   const d = ctx.districtId;
   const lower = from === null ? sql`true` : sql`day >= ${from}::date`;
@@ -316,7 +317,8 @@ export async function rollupTotalsByKey(
   const onlyKeys = opts.keys ? sql` and key = any(${textArray(opts.keys)})` : sql``;
   const key = sql`district_id = ${d} and dim = ${dim}${onlyKeys}`;
   const hists = opts.histograms ?? [];
-  const cols = sql.raw(["key", ...COUNTS, ...hists].map((c) => `"${c}"`).join(", "));
+  // `counts` narrows the columns read: conversations and resolved alone are in the (district_id, dim, day) index
+  const cols = sql.raw(["key", ...(opts.counts ?? COUNTS), ...hists].map((c) => `"${c}"`).join(", "));
   const monthQ = wholeMonths
     ? rows<RawRow>(
         ctx.db,

@@ -32,7 +32,7 @@ async function topicCounts(ctx: Ctx, env: Env, q: ReportQuery): Promise<{ topicI
     const len = daysBetween(days.from, days.to);
     if (rollupKey(q)?.dim === "all") {
       const ranges = Array.from({ length: BASELINE_PERIODS + 1 }, (_, k) => ({ k, from: addDays(days.from, -k * len), to: addDays(days.to, -k * len) }));
-      const totals = await Promise.all(ranges.map((r) => rollupTotalsByKey(ctx, env.timeZone, "topic", r.from, r.to, {})));
+      const totals = await Promise.all(ranges.map((r) => rollupTotalsByKey(ctx, env.timeZone, "topic", r.from, r.to, { counts: ["conversations"] })));
       if (totals.every((m) => m !== null)) return totals.flatMap((m, k) => [...m!].map(([topicId, t]) => ({ topicId, bucket: k, n: t.conversations })));
     }
     const localDay = sql`(${conversations.createdAt} at time zone ${env.timeZone})::date`;
@@ -164,7 +164,7 @@ async function answeredFromConversations(ctx: Ctx, env: Env, q: ReportQuery): Pr
 async function answeredFromRollups(ctx: Ctx, env: Env, q: ReportQuery): Promise<Answered | null> {
   const days = env.days?.period;
   if (!days || rollupKey(q)?.dim !== "all") return null;
-  const counts = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, {});
+  const counts = await rollupTotalsByKey(ctx, env.timeZone, "topic", days.from, days.to, { counts: ["resolved"] });
   if (!counts) return null;
   const top = [...counts]
     .filter(([, t]) => t.resolved > 0)
