@@ -4,7 +4,7 @@ import type { ReportAlerts, ReportSatisfaction } from "../../../common/contract/
 import { alertCategories, alerts, ratings } from "../../db/schema/index.js";
 import { BUILT_IN_CATEGORIES } from "../alerts/index.js";
 import type { Ctx } from "../shared/ctx.js";
-import { conversationInScope, inPeriod, num, periodOut, ratio, resolvePeriod, round, type ReportQuery } from "./shared.js";
+import { conversationInScope, inPeriod, num, periodOut, ratingAggregates, ratio, resolvePeriod, round, type ReportQuery } from "./shared.js";
 
 const DIMENSIONS = ["accuracy", "timeliness", "courtesy"] as const;
 
@@ -13,13 +13,7 @@ export async function reportSatisfaction(ctx: Ctx, q: ReportQuery): Promise<Repo
   const env = await resolvePeriod(ctx, q);
   const submitted = and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, q, ratings.conversationId), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, env.period));
   const [agg] = await ctx.db
-    .select({
-      count: sql<number>`count(*)::int`,
-      accuracy: sql<string | null>`avg(${ratings.accuracy})`,
-      timeliness: sql<string | null>`avg(${ratings.timeliness})`,
-      courtesy: sql<string | null>`avg(${ratings.courtesy})`,
-      total: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})`,
-    })
+    .select(ratingAggregates)
     .from(ratings)
     .where(submitted);
   // the count of each score of each dimension, in one pass: d1 … d10 per dimension

@@ -2,7 +2,7 @@
 import { and, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ChannelType, ConversationKind, Language } from "../../../common/enums.js";
-import { conversations } from "../../db/schema/index.js";
+import { conversations, ratings } from "../../db/schema/index.js";
 import { AppError } from "../../lib/errors.js";
 import { getDistrict } from "../districts/index.js";
 import type { Ctx } from "../shared/ctx.js";
@@ -124,3 +124,12 @@ export function conversationInScope(ctx: Ctx, s: ReportScope, conversationId: An
 }
 
 export const inPeriod = (col: AnyPgColumn, p: Period): SQL => and(gte(col, p.from), lt(col, p.to))!;
+
+/** A period's submitted ratings: their count, the mean of each dimension and the sum of all three (cxScore). */
+export const ratingAggregates = {
+  count: sql<number>`count(*)::int`,
+  accuracy: sql<string | null>`avg(${ratings.accuracy})`,
+  timeliness: sql<string | null>`avg(${ratings.timeliness})`,
+  courtesy: sql<string | null>`avg(${ratings.courtesy})`,
+  total: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})`,
+};

@@ -18,6 +18,7 @@ import {
   lowerMedian,
   num,
   periodOut,
+  ratingAggregates,
   ratio,
   resolvePeriod,
   round,
@@ -135,13 +136,7 @@ type CoreFigures = {
 /** Ratings submitted in the period (of conversations in scope) and links sent in it, read from the ratings. */
 async function rawRatings(ctx: Ctx, scope: ReportScope, period: Period): Promise<RatingFigures> {
   const rateQ = ctx.db
-    .select({
-      count: sql<number>`count(*)::int`,
-      accuracy: sql<string | null>`avg(${ratings.accuracy})`,
-      timeliness: sql<string | null>`avg(${ratings.timeliness})`,
-      courtesy: sql<string | null>`avg(${ratings.courtesy})`,
-      total: sql<string | null>`sum(${ratings.accuracy} + ${ratings.timeliness} + ${ratings.courtesy})`,
-    })
+    .select(ratingAggregates)
     .from(ratings)
     .where(and(eq(ratings.districtId, ctx.districtId), conversationInScope(ctx, scope, ratings.conversationId), isNotNull(ratings.submittedAt), inPeriod(ratings.submittedAt, period)));
   const requestedQ = ctx.db
