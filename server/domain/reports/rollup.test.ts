@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportSummary } from "../../../common/contract/reports.js";
+import type { BreakdownBy, BreakdownMetric, ReportSummary } from "../../../common/contract/reports.js";
 import { conversations, districts, ratings, type ConversationRow } from "../../db/schema/index.js";
 import { buildDistrict, buildInquiry, type TestDistrict } from "../../test/factories.js";
 import { fakeClock, testApp, type TestApp } from "../../test/test-app.js";
 import type { Ctx } from "../shared/ctx.js";
-import { localMidnight, reportAnswered, reportSummary, reportTrending, type ReportQuery } from "./index.js";
+import { localMidnight, reportAnswered, reportBreakdown, reportSummary, reportTrending, type ReportQuery } from "./index.js";
 import { histogramLowerMedian, processRollups, rollupKey } from "./rollup.js";
 
 // Now: Monday 15 June 2026, 12:00 in Los Angeles (PDT). A seeded history of 160 conversations from March to June
@@ -233,4 +233,106 @@ describe("report rollups", () => {
       expect(rolledA.rows).toEqual(rawA.rows);
     }
   }, 180_000);
+});
+
+// Breakdowns by a rollup dimension without scope filters, for periods of local dates, read the rollups ("none" is the
+// `all` row less the keyed ones); the same period given as instants reads every conversation: both must be equal.
+describe("breakdowns from the rollups", () => {
+  const BY: BreakdownBy[] = ["department", "topic", "school", "channel", "kind", "language"];
+  const METRICS: BreakdownMetric[] = ["conversations", "firstResponseMedianHours", "resolutionMedianHours", "withinStandardShare", "cxScore"];
+  const BREAKDOWN_PERIODS = [...PERIODS, { from: "2026-06-01", to: "2026-07-01" }]; // June: the snapshot is now, the period runs on
+  type BreakdownQ = ReportQuery & { from: string; to: string; metric: BreakdownMetric; by: BreakdownBy };
+
+  /** The breakdown for local dates (the rollups where they serve) equals the one for the same instants (the conversations). */
+  async function expectSameBreakdown(q: BreakdownQ) {
+    const rolled = await reportBreakdown(ctx, q);
+    const raw = await reportBreakdown(ctx, { ...q, from: instant(q.from), to: instant(q.to) });
+    expect(rolled, JSON.stringify(q)).toEqual(raw);
+    return rolled;
+  }
+  async function everyBreakdown(periods = BREAKDOWN_PERIODS) {
+    const out: Awaited<ReturnType<typeof expectSameBreakdown>>[] = [];
+    for (const p of periods) for (const by of BY) for (const metric of METRICS) out.push(await expectSameBreakdown({ ...p, by, metric }));
+    return out;
+  }
+  const count = async (q: BreakdownQ, key: string) => (await reportBreakdown(ctx, q)).rows.find((r) => r.key === key)?.count;
+
+  it("after the job, every grouping and metric over whole months, part months and the snapshot's day equals the conversations", async () => {
+    // topics for the history (all on the bus topic so far), a quarter without one: a "none" group by topic too
+    const topicOf = [d.topics.general.id, d.topics.bus.id, d.topics.safety.id, null];
+    for (const [i, r] of rows.entries()) await t.database.db.update(conversations).set({ topicId: topicOf[i % 4]! }).where(eq(conversations.id, r.id));
+    await processRollups(t.database.db);
+    expect(await dirtyDays()).toBe(0);
+    const all = await everyBreakdown();
+    // every kind of group is exercised: "none" groups, medians, shares below 1, scores
+    expect(all.every((b) => b.rows.length > 0)).toBe(true);
+    for (const by of ["department", "school", "topic"] as const) expect(all.some((b) => b.by === by && b.rows.some((r) => r.key === "none" && r.label === "None"))).toBe(true);
+    expect(all.some((b) => b.metric === "withinStandardShare" && b.rows.some((r) => r.value !== null && r.value < 1))).toBe(true);
+    expect(all.some((b) => b.metric === "resolutionMedianHours" && b.rows.some((r) => r.value !== null))).toBe(true);
+    expect(all.some((b) => b.metric === "cxScore" && b.rows.some((r) => r.value !== null && r.count > 0))).toBe(true);
+  }, 300_000);
+
+  it("changes not yet rolled up (dirty days) are counted at once, and the same after the job", async () => {
+    const open = rows.filter((r) => r.status !== "resolved" && r.createdAt > new Date("2026-04-01")).slice(0, 4);
+    for (const [i, r] of open.entries()) {
+      const at = new Date(Date.parse("2026-06-15T17:00:00Z") - i * 36 * HOUR);
+      await t.database.db
+        .update(conversations)
+        .set({ status: "resolved", firstResponseAt: r.firstResponseAt ?? at, firstResponseBusinessMinutes: 20, resolvedAt: at, resolutionBusinessMinutes: 60 })
+        .where(eq(conversations.id, r.id));
+    }
+    // a rated conversation moves to no department and another topic; an unanswered one is breached; a new one today
+    const [rated] = await t.database.db.select().from(ratings).where(sql`${ratings.districtId} = ${d.district.id} and ${ratings.submittedAt} >= '2026-04-01'`).limit(1);
+    await t.database.db.update(conversations).set({ departmentId: null, topicId: d.topics.safety.id }).where(eq(conversations.id, rated!.conversationId));
+    const unanswered = rows.find((r) => r.firstResponseAt === null && r.slaBreached.length === 0 && r.createdAt > new Date("2026-05-20"))!;
+    await t.database.db.update(conversations).set({ slaBreached: ["first_response"] }).where(eq(conversations.id, unanswered.id));
+    await buildInquiry(t, d, { email: "today@example.com", name: "Today" });
+    expect(await dirtyDays()).toBeGreaterThan(0);
+    await everyBreakdown(BREAKDOWN_PERIODS.slice(1, 3));
+    await processRollups(t.database.db);
+    expect(await dirtyDays()).toBe(0);
+    await everyBreakdown();
+  }, 300_000);
+
+  it("the rows are read from the rollups (a keyed group and the none group, days and months) until their day is marked dirty", async () => {
+    const db = t.database.db;
+    const district = d.district.id;
+    const transport = d.departments.transportation.id;
+    const april = { from: "2026-04-01", to: "2026-05-01", by: "department", metric: "conversations" } as const;
+    const aprilTenth = { ...april, from: "2026-04-10", to: "2026-04-11", by: "school" } as const;
+    const cx = { ...april, metric: "cxScore" } as const;
+    const [before, beforeNone, beforeCx] = [await count(april, transport), await count(aprilTenth, "none"), await count(cx, transport)];
+    // a keyed month row, the all row of a day (the none group is all less the keyed groups) and a month's ratings
+    await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'department' and key = ${transport} and month = '2026-04-01'`);
+    await db.execute(sql`update report_days set conversations = conversations + 1000 where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
+    await db.execute(sql`update report_months set rated = rated + 70, rating_total = rating_total + 2100 where district_id = ${district} and dim = 'department' and key = ${transport} and month = '2026-04-01'`);
+    expect(await count(april, transport)).toBe(before! + 5000);
+    expect(await count(aprilTenth, "none")).toBe((beforeNone ?? 0) + 1000);
+    expect(await count(cx, transport)).toBe(beforeCx! + 70);
+    // with a scope filter, or by a grouping that is not a rollup dimension, the conversations are read: unchanged
+    const scoped = { ...april, by: "topic", departmentId: transport } as const;
+    const scopedRaw = await reportBreakdown(ctx, { ...scoped, from: instant(april.from), to: instant(april.to) });
+    expect(await reportBreakdown(ctx, scoped)).toEqual(scopedRaw);
+    expect(scopedRaw.rows.reduce((n, r) => n + r.count, 0)).toBe(before);
+    for (const by of ["category", "requesterRole"] as const) {
+      const q = { ...april, by };
+      expect(await reportBreakdown(ctx, q)).toEqual(await reportBreakdown(ctx, { ...q, from: instant(april.from), to: instant(april.to) }));
+    }
+    expect(await reportBreakdown(ctx, { ...april, kind: "concern" })).toEqual(await reportBreakdown(ctx, { ...april, kind: "concern", from: instant(april.from), to: instant(april.to) }));
+    // marked dirty, the day and its month are read from the conversations: the true figures again, before and after the job
+    await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10')`);
+    expect(await count(april, transport)).toBe(before);
+    expect(await count(aprilTenth, "none")).toBe(beforeNone);
+    expect(await count(cx, transport)).toBe(beforeCx);
+    await processRollups(db);
+    await expectSameBreakdown(april);
+    await expectSameBreakdown(aprilTenth);
+    await expectSameBreakdown(cx);
+    // more dirty days than a query recomputes: the conversations are read, the same figures
+    await db.execute(sql`insert into report_dirty_days (district_id, day) select ${district}, x::date from generate_series('2026-03-01'::date, '2026-05-31'::date, interval '1 day') x`);
+    expect(await dirtyDays()).toBeGreaterThan(62);
+    for (const metric of METRICS) await expectSameBreakdown({ from: "2026-03-01", to: "2026-06-01", by: "topic", metric });
+    await processRollups(db);
+    expect(await dirtyDays()).toBe(0);
+  }, 300_000);
 });

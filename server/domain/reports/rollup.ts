@@ -289,6 +289,9 @@ export function histogramLowerMedian(h: Histogram): number | null {
   return null;
 }
 
+/** Seconds and minutes a histogram unit stands for: its middle decides the rounded figure exactly (see above). */
+export const unitSeconds = (unit: number | null): number | null => (unit === null ? null : unit * 180 + 90);
+export const unitMinutes = (unit: number | null): number | null => (unit === null ? null : unit * 3 + 1.5);
 
 /**
  * The rollup totals of local days `[from, to)` (`from` null: since the beginning) per key of a dimension (`keys`:

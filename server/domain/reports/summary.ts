@@ -10,7 +10,7 @@ import { alerts, conversations, ratings } from "../../db/schema/index.js";
 import { businessMinutesUnpaused, pausesOf } from "../sla/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { decidedSql, frSeconds, resSeconds, unstampedSql, withinSql } from "./columns.js";
-import { histogramLowerMedian, rollupKey, rollupTotals, type RollupKey } from "./rollup.js";
+import { histogramLowerMedian, rollupKey, rollupTotals, unitMinutes, unitSeconds, type RollupKey } from "./rollup.js";
 import {
   HOUR_MS,
   conversationInScope,
@@ -59,10 +59,6 @@ async function businessMediansFromTimeline(ctx: Ctx, env: Env, convWhere: SQL): 
   }
   return [lowerMedian(fr), lowerMedian(res)];
 }
-
-/** Seconds and minutes a histogram unit stands for (rollup.ts): its middle decides the rounded figure exactly. */
-const unitSeconds = (unit: number | null): number | null => (unit === null ? null : unit * 180 + 90);
-const unitMinutes = (unit: number | null): number | null => (unit === null ? null : unit * 3 + 1.5);
 
 /**
  * The figures the rollups give (counts, "within", medians) for local days, with what they cannot: the
