@@ -126,11 +126,9 @@ export async function generateHistory(database: Database, opts: { districtId: st
   await db.execute(sql`insert into report_dirty_days (district_id, day)
     select distinct ${d}::uuid, (created_at at time zone ${tz})::date from conversations where district_id = ${d}::uuid
     union select ${d}::uuid, (resolved_at at time zone ${tz})::date from conversations where district_id = ${d}::uuid and resolved_at is not null`);
-  // the family's first message (its words are already in the search vector above, as the messages trigger would add them)
-  await db.execute(sql`alter table messages disable trigger messages_search_ai`);
+  // the family's first message (its words are already in the search vector above, as openConversation writes them)
   await db.execute(sql`insert into messages (district_id, conversation_id, direction, channel, body, author_contact_id, created_at)
     select district_id, id, 'inbound', channel, (${txt(BODIES)})[1 + number % ${BODIES.length}], contact_id, created_at from conversations where district_id = ${d}::uuid order by number`);
-  await db.execute(sql`alter table messages enable trigger messages_search_ai`);
   await db.execute(sql`update districts set next_number = ${n + 1} where id = ${d}::uuid`).catch(() => undefined);
   // the timeline the reports read: resolutions, pending pauses (a day after the answer, for a day), breaches
   await db.execute(sql`insert into events (district_id, conversation_id, type, actor_kind, data, created_at)

@@ -18,10 +18,72 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * district's rows, through a bug, finds nothing and can change nothing.
  */
 export function inDistrict<T>(db: Db, districtId: string, fn: (tx: Tx) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+  const pool = poolOf(db);
+  if (pool && UUID.test(districtId)) return pgTenantTxDb(pool, districtId).transaction(fn, config);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.district_id', ${districtId}, true), set_config('role', ${TENANT_ROLE}, true)`);
     return fn(tx);
   }, config);
+}
+
+/** The pg pool under a drizzle handle on PostgreSQL (drizzle keeps its client as `$client`); null for PGlite or a transaction. */
+function poolOf(db: Db): pg.Pool | null {
+  const client = (db as { $client?: unknown }).$client;
+  return client && typeof client === "object" && "totalCount" in client && "connect" in client ? (client as pg.Pool) : null;
+}
+
+function settingsFor(districtId: string): string {
+  // The id is spliced into the SQL text (a simple-protocol batch: one round trip), so it must be exactly a uuid.
+  if (!UUID.test(districtId)) throw new Error("tenant: the district id must be a uuid");
+  return `select set_config('role', '${TENANT_ROLE}', true), set_config('app.district_id', '${districtId.toLowerCase()}', true)`;
+}
+
+/**
+ * PostgreSQL: a drizzle handle whose transactions are tenant transactions with `begin` and the tenant settings sent
+ * as ONE simple-protocol round trip (each round trip costs both processes a socket write and a wake-up; a
+ * submission's transaction has a dozen). One per pool and district, built once.
+ */
+function pgTenantTxDb(pool: pg.Pool, districtId: string): Db {
+  let handles = pgTxHandles.get(pool);
+  if (!handles) pgTxHandles.set(pool, (handles = new Map()));
+  let db = handles.get(districtId);
+  if (!db) handles.set(districtId, (db = drizzlePg({ client: new TenantTxPool(pool, settingsFor(districtId)) as unknown as pg.Pool, schema }) as unknown as Db));
+  return db;
+}
+
+const pgTxHandles = new WeakMap<pg.Pool, Map<string, Db>>();
+
+/**
+ * What drizzle's transaction needs of a pool (its name must say Pool: drizzle checks): `connect()` lends a pool
+ * connection whose first statement, drizzle's `begin`, carries the tenant settings after it.
+ */
+class TenantTxPool {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly settings: string,
+  ) {}
+
+  async connect(): Promise<Pick<pg.PoolClient, "query" | "release">> {
+    const client = await this.pool.connect();
+    const settings = this.settings;
+    let begun = false;
+    return {
+      query: ((config: pg.QueryConfig, values?: unknown[]) => {
+        if (!begun) {
+          begun = true;
+          if (!/^begin\b/i.test(config.text) || (values && values.length > 0)) throw new Error("tenant transaction: expected begin first");
+          // no parameters: the simple protocol, which takes both statements in one message
+          return client.query(`${config.text}; ${settings}`);
+        }
+        return client.query(config, values);
+      }) as pg.PoolClient["query"],
+      release: (err?: Error | boolean) => client.release(err),
+    };
+  }
+
+  query(): never {
+    throw new Error("tenant transaction handle: statements run inside transaction() only");
+  }
 }
 
 /**
@@ -41,9 +103,7 @@ export function tenantDb(database: Database, districtId: string): Db {
 const tenantHandles = new WeakMap<Database, Map<string, Db>>();
 
 function buildTenantDb(database: Database, districtId: string): Db {
-  // The id is spliced into the SQL text (a simple-protocol batch: one round trip), so it must be exactly a uuid.
-  if (!UUID.test(districtId)) throw new Error("tenantDb: the district id must be a uuid");
-  const settings = `select set_config('role', '${TENANT_ROLE}', true), set_config('app.district_id', '${districtId.toLowerCase()}', true)`;
+  const settings = settingsFor(districtId);
   const db =
     database.kind === "postgres"
       ? (drizzlePg({ client: pgTenantClient(database.pool!, settings) as unknown as pg.Pool, schema }) as unknown as Db)

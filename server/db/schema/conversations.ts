@@ -231,7 +231,6 @@ export const events = pgTable(
     uniqueIndex("events_id_uq").on(t.districtId, t.id),
     foreignKey({ name: "events_conversation_fk", columns: [t.districtId, t.conversationId], foreignColumns: [conversations.districtId, conversations.id] }).onDelete("cascade"),
     index("events_conversation_idx").on(t.districtId, t.conversationId, t.seq),
-    index("events_district_seq_idx").on(t.districtId, t.seq),
     /** reports: events of one type in a period (breaches) */
     index("events_type_created_idx").on(t.districtId, t.type, t.createdAt),
   ],

@@ -154,6 +154,21 @@ export type SlaChange =
 
 const PAUSED = new Set(["pending", "resolved"]);
 
+/**
+ * The clocks of a conversation being opened, before it is stored (intake writes it once, with them): the standard
+ * chosen for its topic and priority, or the one a rule named, started at its creation. The same columns as
+ * `slaColumnsFor(…, { kind: "opened" })` on the stored row.
+ */
+export async function openingClocks(
+  ctx: Ctx,
+  c: { topicId: string | null; priority: string; createdAt: Date },
+  slaPolicyId: string | null,
+  env?: SlaEnv,
+): Promise<SlaColumns> {
+  const r = await resolveTargets(ctx, { topicId: c.topicId, priority: c.priority, slaPolicyId }, env);
+  return columns(r, startClocks(r.cal, r.targets, c.createdAt));
+}
+
 export async function slaColumnsFor(ctx: Ctx, c: ConversationRow, change: SlaChange, env?: SlaEnv): Promise<SlaColumns> {
   // a new conversation or a re-classification chooses the standard (a rule may name one); anything else keeps it
   const policyId = change.kind === "opened" || change.kind === "policy" ? (change.slaPolicyId ?? null) : c.slaPolicyId;

@@ -4,9 +4,9 @@ import { conversationWatchers, departments, staff, type ConversationRow, type Me
 import { emitAll, type Emission } from "../../../events/emit.js";
 import { detectForDistrict, type Alert } from "../../alerts/index.js";
 import { notify } from "../../notifications/index.js";
-import { decideRouting } from "../../routing/index.js";
+import { decideRouting, type RoutingResult } from "../../routing/index.js";
 import { getDistrict, type DistrictRow } from "../../districts/index.js";
-import { loadSlaEnv, slaColumnsFor, type SlaEnv } from "../../sla/index.js";
+import { loadSlaEnv, openingClocks, slaColumnsFor, type SlaEnv } from "../../sla/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import { intakeConfig, topicById, type IntakeConfig } from "../intake-config.js";
 import { saveConversation } from "../load.js";
@@ -18,7 +18,7 @@ import { addWatchers, raiseAlerts } from "./raise-alerts.js";
  * subject the family wrote themselves (email, not a web form's generated one) is checked too, and a category found
  * only there is raised without evidence offsets.
  */
-async function detectOpening(ctx: Ctx, opened: ConversationRow, text: string, cats: IntakeConfig["alertCategories"]): Promise<Alert[]> {
+async function detectOpening(ctx: Ctx, opened: Pick<ConversationRow, "language" | "channel" | "subject">, text: string, cats: IntakeConfig["alertCategories"]): Promise<Alert[]> {
   const lang = opened.language as "en" | "es";
   const found = await detectForDistrict(ctx, text, lang, cats);
   if (opened.channel === "web_form" || !opened.subject.trim()) return found;
@@ -26,37 +26,43 @@ async function detectOpening(ctx: Ctx, opened: ConversationRow, text: string, ca
   return [...found, ...inSubject.filter((a) => !found.some((f) => f.category === a.category)).map((a) => ({ ...a, evidence: [] }))];
 }
 
+/** What routing and the service standards need of a conversation that is about to be opened (intake.ts). */
+export type IntakeDraft = Pick<
+  ConversationRow,
+  "topicId" | "schoolId" | "channel" | "language" | "requesterRole" | "kind" | "priority" | "fields" | "subject" | "tags" | "departmentId" | "createdAt"
+>;
+
 /**
- * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
- * means it is routed, checked for alerts, alerts raised and on the clock): critical-alert detection, routing (rules,
- * learned routing, assignment policy, triage), service-standard clocks. Incident clustering and the assignee's and
- * supervisors' notifications follow in the `intake-follow-up` job queued in the same transaction (intake-follow-up.ts).
+ * What intake decided for a conversation before it is stored: the alerts its first message raises, the routing
+ * decision, and the columns to store the conversation with (routing, and the started clocks when no alert changes
+ * the priority they depend on).
  */
-export async function afterConversationOpened(
-  ctx: Ctx,
-  opened: ConversationRow,
-  message: MessageRow,
-  loaded: { district?: DistrictRow; config?: IntakeConfig } = {},
-): Promise<ConversationRow> {
-  const text = message.body;
+export type IntakePlan = { found: Alert[]; decision: RoutingResult; columns: Partial<ConversationRow>; clocksStarted: boolean };
+
+/**
+ * Decides, before the conversation is written, everything intake sets on it (critical-alert detection, routing by
+ * rules, learned routing, assignment policy and triage, service-standard clocks), so that a new conversation is
+ * written once, with its final values, instead of inserted and then updated (each write of a conversation touches
+ * every one of its indexes). Reads only: nothing here depends on the conversation's own row.
+ */
+export async function planIntake(ctx: Ctx, draft: IntakeDraft, text: string, loaded: { district?: DistrictRow; config?: IntakeConfig } = {}): Promise<IntakePlan> {
   const district = loaded.district ?? (await getDistrict(ctx));
   const config = loaded.config ?? (await intakeConfig(ctx, district));
-  const found = await detectOpening(ctx, opened, text, config.alertCategories);
+  const found = await detectOpening(ctx, draft, text, config.alertCategories);
   const decision = await decideRouting(ctx, {
-    topicId: opened.topicId,
-    schoolId: opened.schoolId,
-    channel: opened.channel as ChannelType,
-    language: opened.language as Language,
-    requesterRole: opened.requesterRole as RequesterRole,
-    kind: opened.kind as ConversationKind,
-    priority: opened.priority as Priority,
-    fields: opened.fields,
-    subject: opened.subject,
+    topicId: draft.topicId,
+    schoolId: draft.schoolId,
+    channel: draft.channel as ChannelType,
+    language: draft.language as Language,
+    requesterRole: draft.requesterRole as RequesterRole,
+    kind: draft.kind as ConversationKind,
+    priority: draft.priority as Priority,
+    fields: draft.fields,
+    subject: draft.subject,
     text,
-    tags: opened.tags,
+    tags: draft.tags,
     alertCategories: found.map((a) => a.category),
-  }, { district, topic: topicById(config, opened.topicId), rules: config.rules, names: { departments: config.departmentNames, topics: config.topics } });
-  const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
+  }, { district, topic: topicById(config, draft.topicId), rules: config.rules, names: { departments: config.departmentNames, topics: config.topics } });
   const routing = {
     departmentId: decision.departmentId,
     assigneeId: decision.assigneeId,
@@ -65,12 +71,32 @@ export async function afterConversationOpened(
     inTriage: decision.triage,
     routing: decision.explanation,
   };
-  const env: SlaEnv = { district, policies: config.slaPolicies };
-  const clocks = (c: ConversationRow) => slaColumnsFor(ctx, c, { kind: "opened", slaPolicyId: decision.slaPolicyId }, env);
-  // Without alerts the routing and the clocks are one UPDATE; raising alerts changes the priority the clocks depend on.
-  let conv = found.length === 0
-    ? await saveConversation(ctx, opened.id, { ...routing, ...(await clocks({ ...opened, ...routing })) })
-    : await saveConversation(ctx, opened.id, routing);
+  // raising alerts changes the priority the clocks depend on: then they start after the alerts are raised
+  if (found.length > 0) return { found, decision, columns: routing, clocksStarted: false };
+  const clocks = await openingClocks(ctx, { topicId: draft.topicId, priority: decision.priority, createdAt: draft.createdAt }, decision.slaPolicyId, {
+    district,
+    policies: config.slaPolicies,
+  });
+  return { found, decision, columns: { ...routing, ...clocks }, clocksStarted: true };
+}
+
+/**
+ * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
+ * means it is routed, checked for alerts, alerts raised and on the clock), once it is stored with its plan's columns:
+ * the round-robin cursor, the timeline (`opening`: the events of its creation, recorded with the routing's in one
+ * statement), rule watchers, raised alerts and, after them, the clocks. Incident clustering and the assignee's and
+ * supervisors' notifications follow in the `intake-follow-up` job queued in the same transaction
+ * (intake-follow-up.ts).
+ */
+export async function completeIntake(
+  ctx: Ctx,
+  conv: ConversationRow,
+  message: MessageRow,
+  plan: IntakePlan,
+  opening: { openedDepartmentId: string | null; events: Emission[]; district?: DistrictRow; config?: IntakeConfig },
+): Promise<ConversationRow> {
+  const { decision, found } = plan;
+  const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
   if (decision.cursor) {
     await ctx.db
       .update(departments)
@@ -81,18 +107,19 @@ export async function afterConversationOpened(
     await ctx.db.update(staff).set({ lastAssignedAt: ctx.now() }).where(and(eq(staff.districtId, ctx.districtId), eq(staff.id, decision.assigneeId)));
   }
   const ruleIds = decision.explanation.steps.flatMap((s) => (s.code === "rule_matched" ? [s.ruleId] : []));
-  let events: Emission[] = [
-    {
-      type: "conversation.routed",
-      payload: { departmentId: decision.departmentId, assigneeId: decision.assigneeId, triage: decision.triage, summary: decision.explanation.summary, ruleIds },
-      conversationId: conv.id,
-    },
-  ];
-  if (decision.departmentId !== opened.departmentId || decision.assigneeId) {
+  const routed: Emission = {
+    type: "conversation.routed",
+    payload: { departmentId: decision.departmentId, assigneeId: decision.assigneeId, triage: decision.triage, summary: decision.explanation.summary, ruleIds },
+    conversationId: conv.id,
+    actor: rulesCtx.actor,
+  };
+  let events: Emission[] = [...opening.events, routed];
+  if (decision.departmentId !== opening.openedDepartmentId || decision.assigneeId) {
     events.push({
       type: "conversation.assigned",
-      payload: { fromStaffId: null, toStaffId: decision.assigneeId, fromDepartmentId: opened.departmentId, toDepartmentId: decision.departmentId },
+      payload: { fromStaffId: null, toStaffId: decision.assigneeId, fromDepartmentId: opening.openedDepartmentId, toDepartmentId: decision.departmentId },
       conversationId: conv.id,
+      actor: rulesCtx.actor,
     });
   }
   if (decision.watchers.length > 0) {
@@ -100,7 +127,7 @@ export async function afterConversationOpened(
     events = [];
     await addWatchers(rulesCtx, conv.id, decision.watchers, "rule");
   }
-  if (decision.triage) events.push({ type: "conversation.triaged", payload: { reason: decision.triageReason ?? "no_department" }, conversationId: conv.id });
+  if (decision.triage) events.push({ type: "conversation.triaged", payload: { reason: decision.triageReason ?? "no_department" }, conversationId: conv.id, actor: rulesCtx.actor });
   await emitAll(rulesCtx, events);
   await ctx.enqueue(ctx.db, INTAKE_FOLLOW_UP_JOB, {
     districtId: ctx.districtId,
@@ -108,11 +135,13 @@ export async function afterConversationOpened(
     assigneeId: decision.assigneeId,
     triage: decision.triage ? { departmentId: decision.departmentId, reason: decision.triageReason } : null,
   });
-  if (found.length > 0) {
-    ({ conversation: conv } = await raiseAlerts(rulesCtx, conv, message, found));
-    conv = await saveConversation(ctx, conv.id, await clocks(conv));
-  }
-  return conv;
+  if (plan.clocksStarted) return conv;
+  let current = conv;
+  if (found.length > 0) ({ conversation: current } = await raiseAlerts(rulesCtx, current, message, found));
+  const district = opening.district ?? (await getDistrict(ctx));
+  const config = opening.config ?? (await intakeConfig(ctx, district));
+  const env: SlaEnv = { district, policies: config.slaPolicies };
+  return saveConversation(ctx, current.id, await slaColumnsFor(ctx, current, { kind: "opened", slaPolicyId: decision.slaPolicyId }, env));
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
 import { conversations, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
-import { emitAll } from "../../../events/emit.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import type { IntakeConfig } from "../intake-config.js";
-import { afterConversationOpened } from "./intake.js";
-import { storeMessage } from "./store-message.js";
+import { completeIntake, planIntake, type IntakeDraft } from "./intake.js";
+import { messageSearchVector, storeMessage } from "./store-message.js";
 
 export type NewConversation = {
   channel: ChannelType;
@@ -25,40 +24,53 @@ export type NewConversation = {
 };
 
 /**
- * Opens a conversation with the next district reference and its first inbound message, on any channel, then
- * routes it, checks it for critical alerts and starts its service-standard clocks (intake.ts), all in the caller's
- * transaction.
+ * Opens a conversation with the next district reference and its first inbound message, on any channel, routed,
+ * checked for critical alerts and on its service-standard clocks (intake.ts), all in the caller's transaction. The
+ * routing, the clocks and the first message's words for search are decided before the conversation is written, so
+ * it is written once (an update rewrites every index of the row), and its opening and routing events are one
+ * statement.
  */
 export async function openConversation(
   ctx: Ctx,
   input: NewConversation,
   loaded: { district?: DistrictRow; config?: IntakeConfig } = {},
 ): Promise<{ conversation: ConversationRow; message: MessageRow }> {
-  const { number, prefix } = await takeNextNumber(ctx);
-  const reference = formatReference(prefix, number);
   const now = ctx.now();
+  const draft: IntakeDraft = {
+    topicId: input.topicId ?? null,
+    schoolId: input.schoolId ?? null,
+    departmentId: input.departmentId ?? null,
+    channel: input.channel,
+    language: input.language,
+    requesterRole: input.requesterRole,
+    kind: input.kind,
+    priority: "normal",
+    fields: input.fields ?? {},
+    subject: input.subject.slice(0, 200),
+    tags: [],
+    createdAt: now,
+  };
+  // on PostgreSQL the number is taken on a connection of its own (ctx.app.numbers), while intake decides
+  const [plan, { number, prefix }] = ctx.app.numbers
+    ? await Promise.all([planIntake(ctx, draft, input.message.body, loaded), takeNextNumber(ctx)])
+    : [await planIntake(ctx, draft, input.message.body, loaded), await takeNextNumber(ctx)];
+  const reference = formatReference(prefix, number);
   const [conversation] = await ctx.db
     .insert(conversations)
     .values({
       districtId: ctx.districtId,
       number,
       reference,
-      subject: input.subject.slice(0, 200) || reference,
-      kind: input.kind,
-      requesterRole: input.requesterRole,
+      ...draft,
+      subject: draft.subject || reference,
       status: "new",
-      priority: "normal",
-      channel: input.channel,
-      language: input.language,
-      topicId: input.topicId ?? null,
-      departmentId: input.departmentId ?? null,
-      schoolId: input.schoolId ?? null,
       contactId: input.contactId,
-      fields: input.fields ?? {},
       isAnonymous: input.isAnonymous ?? false,
-      createdAt: now,
       updatedAt: now,
       lastMessageAt: now,
+      ...plan.columns,
+      // the first message's words; the subject's are added by the conversations_search_bi trigger
+      search: messageSearchVector(input.message.body),
     })
     .returning();
   const conv = conversation!;
@@ -68,12 +80,16 @@ export async function openConversation(
     channel: conv.channel,
     authorContactId: input.contactId,
     ...input.message,
+    searchIndexed: true,
   });
-  const asContact: Ctx = { ...ctx, actor: { kind: "contact", contactId: input.contactId } };
-  await emitAll(asContact, [
-    { type: "conversation.created", payload: { reference, channel: conv.channel, topicId: conv.topicId }, conversationId: conv.id },
-    { type: "message.received", payload: { messageId: message.id, channel: conv.channel }, conversationId: conv.id },
-  ]);
-  const routed = await afterConversationOpened(ctx, conv, message, loaded);
+  const asContact = { kind: "contact", contactId: input.contactId } as const;
+  const routed = await completeIntake(ctx, conv, message, plan, {
+    openedDepartmentId: draft.departmentId,
+    events: [
+      { type: "conversation.created", payload: { reference, channel: conv.channel, topicId: conv.topicId }, conversationId: conv.id, actor: asContact },
+      { type: "message.received", payload: { messageId: message.id, channel: conv.channel }, conversationId: conv.id, actor: asContact },
+    ],
+    ...loaded,
+  });
   return { conversation: routed, message };
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { attachments, messages, type MessageRow } from "../../../db/schema/index.js";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { attachments, conversations, messages, type MessageRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import type { Ctx } from "../../shared/ctx.js";
 
@@ -15,9 +16,23 @@ export type NewMessage = {
   quotedText?: string | null;
   htmlBody?: string | null;
   emailMessageId?: string | null;
+  /** the conversation was written with this message's words for search already (openConversation) */
+  searchIndexed?: boolean;
 };
 
-/** Appends a message and its attachments to a conversation (no events; callers emit what it means). */
+/** How much of a message full-text search reads (the first 20,000 characters). */
+const SEARCH_CHARS = 20_000;
+
+/** A message's words for full-text search (English and Spanish stems, accents folded), as conversations.search holds them. */
+export function messageSearchVector(body: string): SQL {
+  return sql`fo_search_vector(left(${body}, ${SEARCH_CHARS}))`;
+}
+
+
+/**
+ * Appends a message and its attachments to a conversation, and adds its words to the conversation's search vector
+ * (no events; callers emit what it means).
+ */
 export async function storeMessage(ctx: Ctx, m: NewMessage): Promise<MessageRow> {
   const [row] = await ctx.db
     .insert(messages)
@@ -36,6 +51,12 @@ export async function storeMessage(ctx: Ctx, m: NewMessage): Promise<MessageRow>
       createdAt: ctx.now(),
     })
     .returning();
+  if (!m.searchIndexed) {
+    await ctx.db
+      .update(conversations)
+      .set({ search: sql`coalesce(${conversations.search}, ''::tsvector) || ${messageSearchVector(m.body)}` })
+      .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, m.conversationId)));
+  }
   for (const f of m.attachments ?? []) {
     await ctx.db.insert(attachments).values({
       districtId: ctx.districtId,
