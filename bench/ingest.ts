@@ -2,10 +2,14 @@
  * Ingest under concurrency (issue 6): a full form submission through the whole app over real HTTP on loopback
  * (validate, store, route, check for alerts, start the clocks, queue the acknowledgement) at concurrency 1, 16 and
  * 64, next to a floor measured in the same run on the same database: a bare Fastify route doing one INSERT.
- * Requests/s, p50 and p99, and the ratio of the app's throughput to the floor's. Then the work each level left to the
+ * Requests/s, p50 and p99, and the ratio of the app's throughput to the floor's; the clients run on a thread of
+ * their own (load-worker.ts), and the serving thread's busy time per request is reported. Then the work each level left to the
  * job queue (each submission's intake follow-up — notifications, incident clustering — and its acknowledgement's
  * delivery to the development sink) is drained one job at a time in this process, and timed: what a worker spends.
  */
+import { once } from "node:events";
+import { performance as nodePerformance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../server/app.js";
@@ -14,29 +18,26 @@ import type { AppDeps } from "../server/http/context.js";
 import { pct, r2 } from "./stats.js";
 
 
-type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number };
+type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number; server_busy_ms_per_request: number };
 
-/** `n` POSTs with `concurrency` workers, each request timed from send to the end of its body. */
-async function load(url: string, body: (i: number) => unknown, n: number, concurrency: number): Promise<Run> {
-  const lat: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= n) return;
-        const s = performance.now();
-        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body(i)) });
-        await res.arrayBuffer();
-        if (res.status !== 201) errors++;
-        lat.push(performance.now() - s);
-      }
-    }),
-  );
-  const secs = (performance.now() - t0) / 1000;
-  return { per_s: r2(n / secs), p50_ms: r2(pct(lat, 50)), p99_ms: r2(pct(lat, 99)), errors };
+/**
+ * `n` POSTs with `concurrency` clients on a load-generator thread (load-worker.ts), while this thread serves them:
+ * throughput, latency, and the serving thread's busy time per request (its event-loop utilisation over the run:
+ * the CPU a request costs the app process, the capacity model's figure).
+ */
+async function load(url: string, topic: string, tag: string, n: number, concurrency: number): Promise<Run> {
+  const elu0 = nodePerformance.eventLoopUtilization();
+  const worker = new Worker(new URL("./load-worker.ts", import.meta.url), { workerData: { url, n, concurrency, tag, topic, expect: 201 } });
+  const [result] = (await once(worker, "message")) as [{ lat: number[]; errors: number; ms: number }];
+  const elu = nodePerformance.eventLoopUtilization(elu0);
+  await worker.terminate();
+  return {
+    per_s: r2(n / (result.ms / 1000)),
+    p50_ms: r2(pct(result.lat, 50)),
+    p99_ms: r2(pct(result.lat, 99)),
+    errors: result.errors,
+    server_busy_ms_per_request: r2(elu.active / n),
+  };
 }
 
 export async function benchIngest(engine: string, database: Database, deps: AppDeps, opts: { n: number; slug: string; topic: string }): Promise<void> {
@@ -49,12 +50,11 @@ export async function benchIngest(engine: string, database: Database, deps: AppD
   const floorUrl = `${await floor.listen({ port: 0, host: "127.0.0.1" })}/floor`;
   const app = await buildApp(deps);
   const appUrl = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/public/${opts.slug}/inquiries`;
-  const submission = (c: number) => (i: number) => ({ topic: opts.topic, message: `Question ${c}-${i} about the bus schedule on Elm Street`, name: "Pat", email: `p${c}-${i}@example.com` });
   try {
     for (const concurrency of [1, 16, 64]) {
       const n = concurrency === 1 ? Math.max(100, Math.round(opts.n / 4)) : opts.n;
-      const f = await load(floorUrl, submission(concurrency), n, concurrency);
-      const a = await load(appUrl, submission(concurrency), n, concurrency);
+      const f = await load(floorUrl, opts.topic, `${concurrency}f`, n, concurrency);
+      const a = await load(appUrl, opts.topic, `${concurrency}`, n, concurrency);
       const d0 = performance.now();
       const drained = await deps.jobs.drain({ maxRounds: 100_000 });
       const drainSecs = (performance.now() - d0) / 1000;

@@ -57,10 +57,14 @@ async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise
     list.push({
       name: "postgres",
       open: async () => {
-        const name = `frontoffice_bench_${randomBytes(4).toString("hex")}`;
+        // BENCH_KEEP_DB=<name>: that database is kept (made on the first run) with its history, and reused
+        const kept = process.env.BENCH_KEEP_DB;
+        if (kept && !/^[a-z_][a-z0-9_]*$/.test(kept)) throw new Error("BENCH_KEEP_DB: a lower-case database name");
+        const name = kept ?? `frontoffice_bench_${randomBytes(4).toString("hex")}`;
         const c = new pg.Client({ connectionString: admin });
         await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
+        const exists = kept ? (await c.query("select 1 from pg_database where datname = $1", [name])).rowCount : 0;
+        if (!exists) await c.query(`CREATE DATABASE ${name}`);
         await c.end();
         const url = new URL(admin);
         url.pathname = `/${name}`;
@@ -68,6 +72,7 @@ async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise
         return {
           database,
           drop: async () => {
+            if (kept) return;
             const a = new pg.Client({ connectionString: admin });
             await a.connect();
             await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -87,7 +92,9 @@ async function setup(database: Database) {
   await migrateDatabase(database);
   const jobs = createJobRunner(database, { database, publicUrl: "http://localhost", mailer: createMailer(undefined) }, log);
   await jobs.init();
-  const district = await createDistrict(database.db, { slug: "bench", name: "Bench USD", referencePrefix: "BUSD", replyDomain: "bench.example", fromEmail: "letstalk@bench.example" });
+  // a kept database (BENCH_KEEP_DB) has its bench district from an earlier run: a fresh one each run, by slug
+  const slug = `bench${randomBytes(3).toString("hex")}`;
+  const district = await createDistrict(database.db, { slug, name: "Bench USD", referencePrefix: "BUSD", replyDomain: `${slug}.example`, fromEmail: `letstalk@${slug}.example` });
   const { channel } = await createChannel({ db: database.db, districtId: district.id }, { type: "email", address: district.fromEmail, name: "bench" });
   const [dep] = await database.db.insert(departments).values({ districtId: district.id, name: "Transportation", slug: "transportation" }).returning();
   const [cat] = await database.db.insert(categories).values({ districtId: district.id, slug: "general", name: { en: "General" } }).returning();
@@ -159,7 +166,7 @@ for (const engine of soakOnly ? [] : available) {
     const env = await setup(database);
     if (part("inbound")) await benchInbound(engine.name, env, quick ? 150 : 1000);
     if (part("forms")) await benchForms(engine.name, env, quick ? 150 : 1000);
-    if (part("ingest")) await benchIngest(engine.name, database, env.deps, { n: quick ? 400 : 2000, slug: "bench", topic: "general-question" });
+    if (part("ingest")) await benchIngest(engine.name, database, env.deps, { n: quick ? 400 : 2000, slug: env.district.slug, topic: "general-question" });
     if (engine.name === "postgres" && part("history")) {
       const history = await prepareHistory(database, Number(process.env.BENCH_HISTORY ?? (quick ? 100_000 : 1_000_000)));
       await benchReports(history, env.deps, { rounds: quick ? 10 : 20 });
