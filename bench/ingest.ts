@@ -3,12 +3,12 @@
  * (validate, store, route, check for alerts, start the clocks, queue the acknowledgement) at concurrency 1, 16 and
  * 64, next to a floor measured in the same run on the same database: a bare Fastify route doing one INSERT.
  * Requests/s, p50 and p99, and the ratio of the app's throughput to the floor's; the clients run on a thread of
- * their own (load-worker.ts), and the serving thread's busy time per request is reported. Then the work each level left to the
+ * their own (load-worker.mjs), and the serving thread's CPU time per request is reported. Then the work each level left to the
  * job queue (each submission's intake follow-up — notifications, incident clustering — and its acknowledgement's
  * delivery to the development sink) is drained one job at a time in this process, and timed: what a worker spends.
  */
 import { once } from "node:events";
-import { performance as nodePerformance } from "node:perf_hooks";
+import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "drizzle-orm";
@@ -18,25 +18,36 @@ import type { AppDeps } from "../server/http/context.js";
 import { pct, r2 } from "./stats.js";
 
 
-type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number; server_busy_ms_per_request: number };
+type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number; server_cpu_ms_per_request: number | null };
+
+/** CPU time this thread has used, in ms (Linux: /proc/thread-self/stat, in clock ticks of 10 ms); null elsewhere. */
+function threadCpuMs(): number | null {
+  try {
+    const stat = readFileSync("/proc/thread-self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime, fields 14 and 15 of stat(5)
+  } catch {
+    return null;
+  }
+}
 
 /**
- * `n` POSTs with `concurrency` clients on a load-generator thread (load-worker.ts), while this thread serves them:
- * throughput, latency, and the serving thread's busy time per request (its event-loop utilisation over the run:
- * the CPU a request costs the app process, the capacity model's figure).
+ * `n` POSTs with `concurrency` clients on a load-generator thread (load-worker.mjs), while this thread serves them:
+ * throughput, latency, and the CPU the serving thread spent per request (the capacity model's figure: what a
+ * request costs an app process, whatever the clients cost).
  */
 async function load(url: string, topic: string, tag: string, n: number, concurrency: number): Promise<Run> {
-  const elu0 = nodePerformance.eventLoopUtilization();
-  const worker = new Worker(new URL("./load-worker.ts", import.meta.url), { workerData: { url, n, concurrency, tag, topic, expect: 201 } });
+  const cpu0 = threadCpuMs();
+  const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { url, n, concurrency, tag, topic, expect: 201 } });
   const [result] = (await once(worker, "message")) as [{ lat: number[]; errors: number; ms: number }];
-  const elu = nodePerformance.eventLoopUtilization(elu0);
+  const cpu1 = threadCpuMs();
   await worker.terminate();
   return {
     per_s: r2(n / (result.ms / 1000)),
     p50_ms: r2(pct(result.lat, 50)),
     p99_ms: r2(pct(result.lat, 99)),
     errors: result.errors,
-    server_busy_ms_per_request: r2(elu.active / n),
+    server_cpu_ms_per_request: cpu0 === null || cpu1 === null ? null : r2((cpu1 - cpu0) / n),
   };
 }
 
