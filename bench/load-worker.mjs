@@ -1,14 +1,15 @@
 /**
  * The load generator of the ingest benchmark, on a thread of its own (bench/ingest.ts): the clients a server
  * answers are never on its own event loop, so neither the app nor the floor pays for them there. `n` POSTs of
- * generated submissions with `concurrency` clients, each timed from send to the end of the response body.
+ * generated submissions with `concurrency` clients, each timed from send to the end of the response body. Plain
+ * JavaScript: a worker thread does not get tsx's loader.
  */
 import { parentPort, workerData } from "node:worker_threads";
 
-type Job = { url: string; n: number; concurrency: number; tag: string; topic: string; expect: number };
-
-const { url, n, concurrency, tag, topic, expect } = workerData as Job;
-const lat: number[] = [];
+/** @type {{ url: string; n: number; concurrency: number; tag: string; topic: string; expect: number }} */
+const { url, n, concurrency, tag, topic, expect } = workerData;
+/** @type {number[]} */
+const lat = [];
 let next = 0;
 let errors = 0;
 const t0 = performance.now();
@@ -26,4 +27,4 @@ await Promise.all(
     }
   }),
 );
-parentPort!.postMessage({ lat, errors, ms: performance.now() - t0 });
+parentPort?.postMessage({ lat, errors, ms: performance.now() - t0 });
