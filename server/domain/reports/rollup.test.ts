@@ -1,12 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BreakdownBy, BreakdownMetric, ReportSummary } from "../../../common/contract/reports.js";
+import type { BreakdownBy, BreakdownMetric, Interval, ReportSummary, TimeseriesMetric } from "../../../common/contract/reports.js";
 import { conversations, districts, ratings, type ConversationRow } from "../../db/schema/index.js";
 import { buildDistrict, buildInquiry, type TestDistrict } from "../../test/factories.js";
 import { fakeClock, testApp, type TestApp } from "../../test/test-app.js";
 import type { Ctx } from "../shared/ctx.js";
-import { localMidnight, reportAnswered, reportBreakdown, reportSummary, reportTrending, type ReportQuery } from "./index.js";
-import { histogramLowerMedian, processRollups, rollupKey } from "./rollup.js";
+import { localDateOf, localMidnight, reportAnswered, reportBreakdown, reportSummary, reportTimeseries, reportTrending, type ReportQuery } from "./index.js";
+import { histogramLowerMedian, processRollups, rollupKey, unitSeconds } from "./rollup.js";
+import { round } from "./shared.js";
+import { addDays } from "./time.js";
 
 // Now: Monday 15 June 2026, 12:00 in Los Angeles (PDT). A seeded history of 160 conversations from March to June
 // with stamped business minutes, so every figure the rollups serve is compared with the same figure read from
@@ -332,6 +334,157 @@ describe("breakdowns from the rollups", () => {
     await db.execute(sql`insert into report_dirty_days (district_id, day) select ${district}, x::date from generate_series('2026-03-01'::date, '2026-05-31'::date, interval '1 day') x`);
     expect(await dirtyDays()).toBeGreaterThan(62);
     for (const metric of METRICS) await expectSameBreakdown({ from: "2026-03-01", to: "2026-06-01", by: "topic", metric });
+    await processRollups(db);
+    expect(await dirtyDays()).toBe(0);
+  }, 300_000);
+});
+
+// Time series of conversations, the response and resolution medians and cxScore, for periods of local dates and a
+// scope of at most one filter, read the rollups (the local days added up per bucket); the same period given as
+// instants reads every conversation (or rating): both must give the same points, bucket by bucket.
+describe("time series from the rollups", () => {
+  const METRICS: TimeseriesMetric[] = ["conversations", "firstResponseMedianHours", "resolutionMedianHours", "cxScore", "criticalAlerts"];
+  const INTERVALS: Interval[] = ["day", "week", "month"];
+  const SERIES_PERIODS = [...PERIODS, { from: "2026-06-01", to: "2026-07-01" }]; // June: today's snapshot day, the period runs on
+  const SERIES_SCOPES = (): ReportQuery[] => [{}, { departmentId: d.departments.transportation.id }, { kind: "compliment" }, { departmentId: d.departments.nutrition.id, kind: "concern" }];
+  type SeriesQ = ReportQuery & { from: string; to: string; metric: TimeseriesMetric; interval: Interval };
+
+  /** The series for local dates (the rollups where they serve) equals the one for the same instants (the conversations). */
+  async function expectSameSeries(q: SeriesQ) {
+    const rolled = await reportTimeseries(ctx, q);
+    const raw = await reportTimeseries(ctx, { ...q, from: instant(q.from), to: instant(q.to) });
+    expect(rolled, JSON.stringify(q)).toEqual(raw);
+    return rolled;
+  }
+  async function everySeries(periods = SERIES_PERIODS, scopes = SERIES_SCOPES()) {
+    const out: Awaited<ReturnType<typeof expectSameSeries>>[] = [];
+    for (const p of periods) for (const scope of scopes) for (const metric of METRICS) for (const interval of INTERVALS) out.push(await expectSameSeries({ ...p, ...scope, metric, interval }));
+    return out;
+  }
+  const point = async (q: SeriesQ, start: string) => (await reportTimeseries(ctx, q)).points.find((p) => p.start === start)?.value;
+
+  it("the middle of every 180-second unit rounds to the same tenth of an hour as the raw series' seconds / 3600 anywhere in the unit", () => {
+    // the raw series reads percentile_disc(...) / 3600 as a numeric (exact for a multiple of 180 s: k / 20) and
+    // rounds it in JavaScript; hours to a tenth change at odd multiples of 180 s, the bottom of a unit
+    const raw = (hours: number) => round(hours, 1);
+    for (let k = -2_000; k <= 10 * 366 * 24 * 20; k++) {
+      const mid = round(unitSeconds(k)! / 3600, 1);
+      const exact = `${k < 0 ? "-" : ""}${Math.floor(Math.abs(k) / 20)}.${String((Math.abs(k) % 20) * 5).padStart(2, "0")}`; // 180k / 3600 as a decimal
+      if (raw(Number(exact)) !== mid || raw((180 * k + 179.999999) / 3600) !== mid) expect({ k, mid }).toEqual({ k, mid: raw(Number(exact)) });
+    }
+  });
+
+  it("after the job, every metric and interval over whole months, part months and today's snapshot day equals the conversations", async () => {
+    // a day whose first responses all take exactly 2.05 h (7,380 s, a rounding boundary): 2.1 both ways
+    const day = localDateOf(TZ, rows.find((r) => r.firstResponseAt && r.createdAt >= new Date("2026-05-05"))!.createdAt);
+    const onDay = rows.filter((r) => r.firstResponseAt && localDateOf(TZ, r.createdAt) === day);
+    for (const r of onDay) await t.database.db.update(conversations).set({ firstResponseAt: new Date(r.createdAt.getTime() + 7_380_000) }).where(eq(conversations.id, r.id));
+    await processRollups(t.database.db);
+    expect(await dirtyDays()).toBe(0);
+    const fr = { from: day, to: addDays(day, 1), metric: "firstResponseMedianHours", interval: "day" } as const;
+    expect((await expectSameSeries(fr)).points).toEqual([{ start: day, value: 2.1 }]);
+    const all = await everySeries();
+    // every kind of point is exercised: empty buckets, counts, medians and scores
+    const values = (m: TimeseriesMetric) => all.filter((s) => s.metric === m).flatMap((s) => s.points.map((p) => p.value));
+    expect(values("conversations").some((v) => v === 0)).toBe(true);
+    expect(values("conversations").some((v) => v !== null && v > 1)).toBe(true);
+    for (const m of ["firstResponseMedianHours", "resolutionMedianHours", "cxScore"] as const) {
+      expect(values(m).some((v) => v === null), m).toBe(true);
+      expect(values(m).some((v) => v !== null), m).toBe(true);
+    }
+    // a week and a month before the period's first day start the points; the last bucket runs past the period
+    const weeks = await expectSameSeries({ from: "2026-03-17", to: "2026-05-09", metric: "conversations", interval: "week" });
+    expect(weeks.points[0]!.start).toBe("2026-03-16");
+    expect(weeks.points.at(-1)!.start).toBe("2026-05-04");
+    expect(weeks.points).toHaveLength(8);
+  }, 300_000);
+
+  it("changes not yet rolled up (dirty days) are counted at once, and the same after the job", async () => {
+    const open = rows.filter((r) => r.status !== "resolved" && r.createdAt > new Date("2026-04-15")).slice(0, 4);
+    for (const [i, r] of open.entries()) {
+      const at = new Date(Date.parse("2026-06-15T16:00:00Z") - i * 30 * HOUR);
+      await t.database.db
+        .update(conversations)
+        .set({ status: "resolved", firstResponseAt: r.firstResponseAt ?? at, firstResponseBusinessMinutes: 20, resolvedAt: at, resolutionBusinessMinutes: 60 })
+        .where(eq(conversations.id, r.id));
+    }
+    // a conversation moves to the transportation department; a new one today
+    const moved = rows.find((r) => r.departmentId !== d.departments.transportation.id && r.createdAt > new Date("2026-05-20"))!;
+    await t.database.db.update(conversations).set({ departmentId: d.departments.transportation.id }).where(eq(conversations.id, moved.id));
+    await buildInquiry(t, d, { email: "series@example.com", name: "Series" });
+    // a rating submitted on a day without others, without a timeliness score: rated, but no total, so its point is null
+    const ratedDays = (await t.database.db.execute(
+      sql`select distinct to_char(submitted_at at time zone ${TZ}, 'YYYY-MM-DD') as day from ratings where district_id = ${d.district.id} and submitted_at is not null`,
+    )) as unknown as { rows: { day: string }[] };
+    const taken = new Set(ratedDays.rows.map((r) => r.day));
+    const lone = Array.from({ length: 31 }, (_, i) => `2026-05-${String(i + 1).padStart(2, "0")}`).find((day) => !taken.has(day))!;
+    const [pending] = await t.database.db.select().from(ratings).where(sql`${ratings.districtId} = ${d.district.id} and ${ratings.submittedAt} is null`).limit(1);
+    await t.database.db.update(ratings).set({ submittedAt: new Date(localMidnight(TZ, lone).getTime() + 12 * HOUR), accuracy: 7, timeliness: null, courtesy: 9 }).where(eq(ratings.id, pending!.id));
+    expect(await dirtyDays()).toBeGreaterThan(0);
+    expect(await dirtyDays()).toBeLessThanOrEqual(62); // few enough for the rollups to serve, the dirty days from the conversations
+    const cx = { from: "2026-05-01", to: "2026-06-01", metric: "cxScore", interval: "day" } as const;
+    expect((await expectSameSeries(cx)).points.find((p) => p.start === lone)).toEqual({ start: lone, value: null });
+    await everySeries(SERIES_PERIODS.slice(1, 3), SERIES_SCOPES().slice(0, 2));
+    await everySeries(SERIES_PERIODS.slice(4), SERIES_SCOPES().slice(0, 2));
+    await processRollups(t.database.db);
+    expect(await dirtyDays()).toBe(0);
+    expect((await expectSameSeries(cx)).points.find((p) => p.start === lone)).toEqual({ start: lone, value: null });
+    await everySeries();
+  }, 300_000);
+
+  it("the points are read from the rollups (day rows, month rows, a keyed row, histograms, ratings) until their day is marked dirty", async () => {
+    const db = t.database.db;
+    const district = d.district.id;
+    const transport = d.departments.transportation.id;
+    const april = { from: "2026-04-01", to: "2026-05-01", metric: "conversations" } as const;
+    const days = { ...april, interval: "day" } as const;
+    const weeks = { ...april, interval: "week" } as const;
+    const months = { ...april, interval: "month" } as const;
+    const scoped = { ...days, departmentId: transport } as const;
+    const fr = { ...days, metric: "firstResponseMedianHours" } as const;
+    const res = { ...days, metric: "resolutionMedianHours" } as const;
+    const cx = { ...days, metric: "cxScore" } as const;
+    const before = {
+      day: await point(days, "2026-04-10"),
+      week: await point(weeks, "2026-04-06"),
+      month: await point(months, "2026-04-01"),
+      scoped: await point(scoped, "2026-04-14"),
+      fr: await point(fr, "2026-04-10"),
+      res: await point(res, "2026-04-10"),
+      cx: await point(cx, "2026-04-10"),
+    };
+    // the all row of a day (counts, the first-response histogram, the ratings), April's month row, a department's day row
+    await db.execute(sql`update report_days set conversations = conversations + 1000, fr = '{"1000": 999}'::jsonb, res = '{"10": 999}'::jsonb, rated = rated + 1, rating_total = rating_total + 30
+      where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
+    await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'all' and month = '2026-04-01'`);
+    await db.execute(sql`update report_days set conversations = conversations + 300 where district_id = ${district} and dim = 'department' and key = ${transport} and day = '2026-04-14'`);
+    expect(await point(days, "2026-04-10")).toBe(before.day! + 1000);
+    expect(await point(weeks, "2026-04-06")).toBe(before.week! + 1000); // weeks add up the day rows
+    expect(await point(months, "2026-04-01")).toBe(before.month! + 5000); // a whole clean month is its month row
+    expect(await point(scoped, "2026-04-14")).toBe(before.scoped! + 300);
+    expect(await point(fr, "2026-04-10")).toBe(50); // unit 1000: 180,090 s = 50.025 h
+    expect(await point(res, "2026-04-10")).toBe(0.5); // unit 10: 1,890 s = 0.525 h
+    expect(await point(cx, "2026-04-10")).not.toBe(before.cx);
+    // combined filters, instants and critical alerts read the conversations: the true figures
+    const combined = { ...days, departmentId: transport, kind: "concern" } as const;
+    expect(await reportTimeseries(ctx, combined)).toEqual(await reportTimeseries(ctx, { ...combined, from: instant(april.from), to: instant(april.to) }));
+    expect(await point({ ...days, from: instant(april.from), to: instant(april.to) }, "2026-04-10")).toBe(before.day);
+    await expectSameSeries({ ...days, metric: "criticalAlerts" });
+    // marked dirty, the day (and its month) are read from the conversations: the true figures again, before and after the job
+    await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10'), (${district}, '2026-04-14')`);
+    expect(await point(days, "2026-04-10")).toBe(before.day);
+    expect(await point(weeks, "2026-04-06")).toBe(before.week);
+    expect(await point(months, "2026-04-01")).toBe(before.month);
+    expect(await point(scoped, "2026-04-14")).toBe(before.scoped);
+    expect(await point(fr, "2026-04-10")).toBe(before.fr);
+    expect(await point(res, "2026-04-10")).toBe(before.res);
+    expect(await point(cx, "2026-04-10")).toBe(before.cx);
+    await processRollups(db);
+    for (const metric of METRICS) for (const interval of INTERVALS) await expectSameSeries({ ...april, metric, interval });
+    // more dirty days than a query recomputes: the conversations are read, the same points
+    await db.execute(sql`insert into report_dirty_days (district_id, day) select ${district}, x::date from generate_series('2026-03-01'::date, '2026-05-31'::date, interval '1 day') x`);
+    expect(await dirtyDays()).toBeGreaterThan(62);
+    for (const metric of METRICS) for (const interval of INTERVALS) await expectSameSeries({ from: "2026-03-01", to: "2026-06-01", metric, interval, departmentId: transport });
     await processRollups(db);
     expect(await dirtyDays()).toBe(0);
   }, 300_000);

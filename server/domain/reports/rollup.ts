@@ -293,6 +293,61 @@ export function histogramLowerMedian(h: Histogram): number | null {
 export const unitSeconds = (unit: number | null): number | null => (unit === null ? null : unit * 180 + 90);
 export const unitMinutes = (unit: number | null): number | null => (unit === null ? null : unit * 3 + 1.5);
 
+/** What a rollup read selects: `keys` only those keys, `histograms` the histograms (none by default), `counts` the counts (all by default). */
+type ReadOptions = { keys?: readonly string[]; histograms?: readonly HistogramColumn[]; counts?: readonly CountColumn[] };
+
+/**
+ * The rollup rows of local days `[from, to)` (`from` null: since the beginning) of a dimension, exact at this
+ * moment: month rows for the whole months without a dirty day (unless `months` is false), day rows for the other
+ * clean days and `dayAggregate` over the conversations for the dirty days. With `withDay`, each row carries the
+ * local day it stands for (a month row: the month's first day). Null when more than MAX_DIRTY_DAYS of the days are
+ * waiting for the job (the caller reads the conversations).
+ */
+async function readRollupRows(
+  ctx: { db: Tx; districtId: string },
+  timeZone: string,
+  dim: RollupDim,
+  from: string | null,
+  to: string,
+  opts: ReadOptions & { months: boolean; withDay: boolean },
+): Promise<(RawRow & { day?: string })[] | null> {
+  const d = ctx.districtId;
+  const lower = from === null ? sql`true` : sql`day >= ${from}::date`;
+  const dirty = (
+    await rows<{ day: string }>(ctx.db, sql`select distinct to_char(day, 'YYYY-MM-DD') as day from report_dirty_days where district_id = ${d} and ${lower} and day < ${to}::date`)
+  ).map((r) => r.day);
+  if (dirty.length > MAX_DIRTY_DAYS) return null;
+  // whole months inside the range, [firstMonth, endMonth), read from the month rows unless one of their days is dirty
+  const firstMonth = from === null ? null : from.endsWith("-01") ? from : addMonths(firstOfMonth(from), 1);
+  const endMonth = firstOfMonth(to);
+  const dirtyMonths = [...new Set(dirty.map(firstOfMonth))];
+  const wholeMonths = opts.months && (firstMonth === null || firstMonth < endMonth);
+  const onlyKeys = opts.keys ? sql` and key = any(${textArray(opts.keys)})` : sql``;
+  const key = sql`district_id = ${d} and dim = ${dim}${onlyKeys}`;
+  const hists = opts.histograms ?? [];
+  // `counts` narrows the columns read: conversations and resolved alone are in the (district_id, dim, day) index
+  const cols = sql.raw(["key", ...(opts.counts ?? COUNTS), ...hists].map((c) => `"${c}"`).join(", "));
+  const dayOf = (col: string) => (opts.withDay ? sql`, to_char(${sql.raw(col)}, 'YYYY-MM-DD') as "day"` : sql``);
+  const monthQ = wholeMonths
+    ? rows<RawRow>(
+        ctx.db,
+        sql`select ${cols}${dayOf("month")} from report_months where ${key} and ${firstMonth === null ? sql`true` : sql`month >= ${firstMonth}::date`}
+          and month < ${endMonth}::date and month <> all(${dateArray(dirtyMonths)})`,
+      )
+    : Promise.resolve([]);
+  // the other days of the range that are not dirty
+  const outside = wholeMonths
+    ? sql`(${firstMonth === null ? sql`false` : sql`day < ${firstMonth}::date`} or day >= ${endMonth}::date or date_trunc('month', day)::date = any(${dateArray(dirtyMonths)}))`
+    : sql`true`;
+  const dayQ = rows<RawRow>(ctx.db, sql`select ${cols}${dayOf("day")} from report_days where ${key} and ${lower} and day < ${to}::date and ${outside} and day <> all(${dateArray(dirty)})`);
+  // the dirty days, from the conversations
+  const rawQ = dirty.length
+    ? rows<RawRow>(ctx.db, sql`select ${opts.withDay ? sql`${cols}${dayOf("day")}` : sql`*`} from (${dayAggregate(d, timeZone, dirty)}) a(${COLUMNS}) where dim = ${dim}${onlyKeys}`)
+    : Promise.resolve([]);
+  const [m, dd, raw] = await Promise.all([monthQ, dayQ, rawQ]);
+  return [...m, ...dd, ...raw];
+}
+
 /**
  * The rollup totals of local days `[from, to)` (`from` null: since the beginning) per key of a dimension (`keys`:
  * only those), exact at this moment; null when more than MAX_DIRTY_DAYS of them are waiting for the job (the caller
@@ -304,45 +359,43 @@ export async function rollupTotalsByKey(
   dim: RollupDim,
   from: string | null,
   to: string,
-  opts: { keys?: readonly string[]; histograms?: readonly HistogramColumn[]; counts?: readonly CountColumn[] } = {},
+  opts: ReadOptions = {},
 ): Promise<Map<string, RollupTotals> | null> {
-  const d = ctx.districtId;
-  const lower = from === null ? sql`true` : sql`day >= ${from}::date`;
-  const dirty = (
-    await rows<{ day: string }>(ctx.db, sql`select distinct to_char(day, 'YYYY-MM-DD') as day from report_dirty_days where district_id = ${d} and ${lower} and day < ${to}::date`)
-  ).map((r) => r.day);
-  if (dirty.length > MAX_DIRTY_DAYS) return null;
-  // whole months inside the range, [firstMonth, endMonth), read from the month rows unless one of their days is dirty
-  const firstMonth = from === null ? null : from.endsWith("-01") ? from : addMonths(firstOfMonth(from), 1);
-  const endMonth = firstOfMonth(to);
-  const dirtyMonths = [...new Set(dirty.map(firstOfMonth))];
-  const wholeMonths = firstMonth === null || firstMonth < endMonth;
-  const onlyKeys = opts.keys ? sql` and key = any(${textArray(opts.keys)})` : sql``;
-  const key = sql`district_id = ${d} and dim = ${dim}${onlyKeys}`;
-  const hists = opts.histograms ?? [];
-  // `counts` narrows the columns read: conversations and resolved alone are in the (district_id, dim, day) index
-  const cols = sql.raw(["key", ...(opts.counts ?? COUNTS), ...hists].map((c) => `"${c}"`).join(", "));
-  const monthQ = wholeMonths
-    ? rows<RawRow>(
-        ctx.db,
-        sql`select ${cols} from report_months where ${key} and ${firstMonth === null ? sql`true` : sql`month >= ${firstMonth}::date`}
-          and month < ${endMonth}::date and month <> all(${dateArray(dirtyMonths)})`,
-      )
-    : Promise.resolve([]);
-  // the other days of the range that are not dirty
-  const outside = wholeMonths
-    ? sql`(${firstMonth === null ? sql`false` : sql`day < ${firstMonth}::date`} or day >= ${endMonth}::date or date_trunc('month', day)::date = any(${dateArray(dirtyMonths)}))`
-    : sql`true`;
-  const dayQ = rows<RawRow>(ctx.db, sql`select ${cols} from report_days where ${key} and ${lower} and day < ${to}::date and ${outside} and day <> all(${dateArray(dirty)})`);
-  // the dirty days, from the conversations
-  const rawQ = dirty.length
-    ? rows<RawRow>(ctx.db, sql`select * from (${dayAggregate(d, timeZone, dirty)}) a(${COLUMNS}) where dim = ${dim}${onlyKeys}`)
-    : Promise.resolve([]);
-  const [m, dd, raw] = await Promise.all([monthQ, dayQ, rawQ]);
+  const read = await readRollupRows(ctx, timeZone, dim, from, to, { ...opts, months: true, withDay: false });
+  if (!read) return null;
   const out = new Map<string, RollupTotals>();
-  for (const r of [...m, ...dd, ...raw]) {
+  for (const r of read) {
     let t = out.get(r.key);
     if (!t) out.set(r.key, (t = emptyTotals()));
+    addRow(t, r);
+  }
+  return out;
+}
+
+/**
+ * The rollup totals of one key (`all` for no filter) per local day of `[from, to)`, exact at this moment (clean
+ * days from the day rows, dirty days from the conversations, as rollupTotalsByKey); a day without any row is
+ * absent. `bucket` adds the days up under their bucket instead (a day, week or month start: local days are whole,
+ * so the sum is exact). With `months`, whole clean months are read from the month rows and given to `bucket` as
+ * their first day: only for a `bucket` that puts every day of a month where it puts the first. Null when more than
+ * MAX_DIRTY_DAYS of the days are waiting for the job (the caller reads the conversations).
+ */
+export async function rollupTotalsByDay(
+  ctx: { db: Tx; districtId: string },
+  timeZone: string,
+  rk: RollupKey,
+  from: string,
+  to: string,
+  opts: Omit<ReadOptions, "keys"> & { bucket?: (day: string) => string; months?: boolean } = {},
+): Promise<Map<string, RollupTotals> | null> {
+  const read = await readRollupRows(ctx, timeZone, rk.dim, from, to, { ...opts, keys: [rk.key], months: opts.months ?? false, withDay: true });
+  if (!read) return null;
+  const bucket = opts.bucket ?? ((day: string) => day);
+  const out = new Map<string, RollupTotals>();
+  for (const r of read) {
+    const b = bucket(r.day!);
+    let t = out.get(b);
+    if (!t) out.set(b, (t = emptyTotals()));
     addRow(t, r);
   }
   return out;

@@ -1,11 +1,18 @@
-/** Time series (docs/METRICS.md "trend"): one figure per local day, ISO week or month, bucketed by the database. */
+/**
+ * Time series (docs/METRICS.md "trend"): one figure per local day, ISO week or month. For a period of local dates
+ * and a scope a rollup key stands for, conversations, the response and resolution medians and cxScore come from
+ * the rollups (rollup.ts), the local days added up per bucket: exactly the points of reading every conversation (or
+ * rating) of the period, which is what any other query (combined filters, instants, critical alerts) does, bucketed
+ * by the database.
+ */
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Interval, ReportTimeseries, TimeseriesMetric } from "../../../common/contract/reports.js";
 import { alerts, conversations, ratings } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { frSeconds, resSeconds } from "./columns.js";
-import { conversationInScope, inPeriod, invalid, num, resolvePeriod, round, scopeWhere, type Period, type ReportQuery } from "./shared.js";
+import { histogramLowerMedian, rollupKey, rollupTotalsByDay, unitSeconds, type CountColumn, type HistogramColumn, type RollupKey } from "./rollup.js";
+import { conversationInScope, inPeriod, invalid, num, resolvePeriod, round, scopeWhere, type Env, type Period, type ReportQuery } from "./shared.js";
 import { addDays, addMonths, firstOfMonth, localDateOf, localMidnight, mondayOf } from "./time.js";
 
 const MAX_BUCKETS = 2_000;
@@ -25,10 +32,64 @@ export function buckets(timeZone: string, period: Period, interval: Interval): {
   return out;
 }
 
-/** One figure per local day, ISO week (Monday first) or month of the period; empty buckets are 0 (counts) or null. */
-export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: TimeseriesMetric; interval: Interval }): Promise<ReportTimeseries> {
-  const env = await resolvePeriod(ctx, q);
-  const starts = buckets(env.timeZone, env.period, q.interval);
+type SeriesQuery = ReportQuery & { metric: TimeseriesMetric; interval: Interval };
+/** The figure of each bucket that has one, by the local date it starts on; the others are empty (0 or null). */
+type Values = Map<string, number | null>;
+
+/**
+ * What each metric reads from the rollups (criticalAlerts is not in them: it reads the alerts). Every one is exact:
+ * - conversations: `conversations`, keyed by the local day of creation, as the raw count by creation bucket;
+ * - firstResponseMedianHours: the `fr` histogram (created that day, first response − creation in 180 s units);
+ * - resolutionMedianHours: the `res` histogram, keyed by the CREATION day (conversations resolved now), as the raw
+ *   series (resolved conversations bucketed by created_at);
+ * - cxScore: `rated` and `rating_total`, keyed by the SUBMISSION day of the rating (dayAggregate's ratings part reads
+ *   `submitted_at`), as the raw series (ratings bucketed by submitted_at).
+ */
+const ROLLUP_READS: Partial<Record<TimeseriesMetric, { counts: CountColumn[]; histograms: HistogramColumn[] }>> = {
+  conversations: { counts: ["conversations"], histograms: [] },
+  firstResponseMedianHours: { counts: [], histograms: ["fr"] },
+  resolutionMedianHours: { counts: [], histograms: ["res"] },
+  cxScore: { counts: ["rated", "rating_total"], histograms: [] },
+};
+
+/** The bucket a local day falls in: itself, the Monday of its ISO week or the first of its month. */
+const bucketOfDay = (interval: Interval) => (day: string): string => (interval === "day" ? day : interval === "week" ? mondayOf(day) : firstOfMonth(day));
+
+/**
+ * The points' values from the rollups: the local days of the period added up per bucket (bucket boundaries are
+ * local midnights, so a bucket is whole days; month buckets read whole clean months from the month rows). Null
+ * when the rollups cannot serve (more dirty days than a query recomputes): the caller reads the conversations.
+ */
+async function rolledValues(ctx: Ctx, env: Env, q: SeriesQuery, rk: RollupKey): Promise<Values | null> {
+  const reads = ROLLUP_READS[q.metric]!;
+  const days = env.days!.period;
+  const byBucket = await rollupTotalsByDay(ctx, env.timeZone, rk, days.from, days.to, { ...reads, bucket: bucketOfDay(q.interval), months: q.interval === "month" });
+  if (!byBucket) return null;
+  // the middle of the median's 180-second unit rounds to the same tenth of an hour as the median itself: hours to
+  // one decimal change only at odd multiples of 180 s, and the raw series' numeric seconds / 3600, rounded in
+  // JavaScript, lands on the same tenth at those multiples too (rollup.test.ts checks every unit up to 10 years)
+  const hours = (unit: number | null) => {
+    const seconds = unitSeconds(unit);
+    return seconds === null ? null : round(seconds / 3600, 1);
+  };
+  const out: Values = new Map();
+  for (const [start, t] of byBucket) {
+    const value =
+      q.metric === "conversations"
+        ? t.conversations
+        : q.metric === "firstResponseMedianHours"
+          ? hours(histogramLowerMedian(t.fr))
+          : q.metric === "resolutionMedianHours"
+            ? hours(histogramLowerMedian(t.res))
+            : // the raw sum(accuracy + timeliness + courtesy) is null (so is the point) when no rating has all three
+              t.rated && t.ratingTotal ? round(t.ratingTotal / (3 * t.rated), 2) : null;
+    out.set(start, value);
+  }
+  return out;
+}
+
+/** The points' values read from the conversations, ratings or alerts of the period, bucketed by the database. */
+async function rawValues(ctx: Ctx, env: Env, q: SeriesQuery): Promise<Values> {
   const scoped = scopeWhere(ctx, q);
   // the local date starting each row's bucket, computed by the database in the district's zone (weeks: ISO, Monday)
   const bucketOf = (col: AnyPgColumn) => sql<string>`to_char(date_trunc(${q.interval}, ${col} at time zone ${env.timeZone}), 'YYYY-MM-DD')`;
@@ -58,16 +119,23 @@ export async function reportTimeseries(ctx: Ctx, q: ReportQuery & { metric: Time
       .where(and(eq(alerts.districtId, ctx.districtId), conversationInScope(ctx, q, alerts.conversationId), inPeriod(alerts.createdAt, env.period)))
       .groupBy(sql`1`);
   }
-  const byStart = new Map(rows.map((r) => [r.bucket, num(r.value)]));
-  const empty = q.metric === "conversations" || q.metric === "criticalAlerts" ? 0 : null;
+  const counted = q.metric === "conversations" || q.metric === "criticalAlerts";
   const places = q.metric === "cxScore" ? 2 : 1;
+  return new Map(rows.map((r) => [r.bucket, counted ? num(r.value) : round(num(r.value), places)]));
+}
+
+/** One figure per local day, ISO week (Monday first) or month of the period; empty buckets are 0 (counts) or null. */
+export async function reportTimeseries(ctx: Ctx, q: SeriesQuery): Promise<ReportTimeseries> {
+  const env = await resolvePeriod(ctx, q);
+  const starts = buckets(env.timeZone, env.period, q.interval);
+  // the rollups serve a period of local dates, a scope one rollup key stands for (no filter or one), and every
+  // metric but criticalAlerts
+  const rk = env.days && ROLLUP_READS[q.metric] ? rollupKey(q) : null;
+  const values = (rk && (await rolledValues(ctx, env, q, rk))) ?? (await rawValues(ctx, env, q));
+  const empty = q.metric === "conversations" || q.metric === "criticalAlerts" ? 0 : null;
   return {
     metric: q.metric,
     interval: q.interval,
-    points: starts.map((s) => {
-      const v = byStart.get(s.start);
-      return { start: s.start, value: v === undefined || v === null ? empty : empty === 0 ? v : round(v, places) };
-    }),
+    points: starts.map((s) => ({ start: s.start, value: values.get(s.start) ?? empty })),
   };
 }
-
