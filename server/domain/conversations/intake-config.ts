@@ -24,14 +24,13 @@ export type IntakeConfig = {
 const cache = new Map<string, IntakeConfig>();
 
 async function load(ctx: Ctx, version: number): Promise<IntakeConfig> {
-  const [topics, schools, departments, alertCategories, rules, slaPolicies] = await Promise.all([
-    listTopics(ctx, { includePrivate: true, includeInactive: true }),
-    listSchools(ctx),
-    listDepartments(ctx),
-    alertCategoryConfig(ctx),
-    listRules(ctx),
-    listSlaPolicies(ctx),
-  ]);
+  // one after another: ctx.db is the submission's transaction, one connection (a cache miss only)
+  const topics = await listTopics(ctx, { includePrivate: true, includeInactive: true });
+  const schools = await listSchools(ctx);
+  const departments = await listDepartments(ctx);
+  const alertCategories = await alertCategoryConfig(ctx);
+  const rules = await listRules(ctx);
+  const slaPolicies = await listSlaPolicies(ctx);
   return {
     version,
     topics,

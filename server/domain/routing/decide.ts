@@ -117,19 +117,18 @@ async function names(
   }
   const knownDepartments = known.departments;
   const knownTopics = known.topics ? new Map(known.topics.map((t) => [t.id, t.name.en])) : undefined;
-  const [ds, ss, ts] = await Promise.all([
-    knownDepartments
-      ? [...ids.departments].flatMap((id) => (knownDepartments[id] !== undefined ? [{ id, name: knownDepartments[id] }] : []))
-      : ids.departments.size
-        ? ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.districtId, ctx.districtId), inArray(departments.id, [...ids.departments])))
-        : [],
-    ids.staff.size ? ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...ids.staff]))) : [],
-    knownTopics
-      ? [...ids.topics].flatMap((id) => (knownTopics.has(id) ? [{ id, name: { en: knownTopics.get(id)! } }] : []))
-      : ids.topics.size
-        ? ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(and(eq(topics.districtId, ctx.districtId), inArray(topics.id, [...ids.topics])))
-        : [],
-  ]);
+  // one after another: ctx.db may be a transaction, one connection, which runs one statement at a time anyway
+  const ds = knownDepartments
+    ? [...ids.departments].flatMap((id) => (knownDepartments[id] !== undefined ? [{ id, name: knownDepartments[id] }] : []))
+    : ids.departments.size
+      ? await ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.districtId, ctx.districtId), inArray(departments.id, [...ids.departments])))
+      : [];
+  const ss = ids.staff.size ? await ctx.db.select({ id: staff.id, name: staff.name }).from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...ids.staff]))) : [];
+  const ts = knownTopics
+    ? [...ids.topics].flatMap((id) => (knownTopics.has(id) ? [{ id, name: { en: knownTopics.get(id)! } }] : []))
+    : ids.topics.size
+      ? await ctx.db.select({ id: topics.id, name: topics.name }).from(topics).where(and(eq(topics.districtId, ctx.districtId), inArray(topics.id, [...ids.topics])))
+      : [];
   return {
     departments: Object.fromEntries(ds.map((d) => [d.id, d.name])),
     staff: Object.fromEntries(ss.map((s) => [s.id, s.name])),
