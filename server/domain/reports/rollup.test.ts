@@ -128,6 +128,23 @@ const PERIODS = [
   { from: "2026-04-01", to: "2026-05-01" },
 ];
 
+/** The figures really come from the rollup rows: a day's and a month's row altered by hand show, until marked dirty. */
+async function expectRollupRowsRead(): Promise<void> {
+  const db = t.database.db;
+  const district = d.district.id;
+  await db.execute(sql`update report_days set conversations = conversations + 1000 where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
+  await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'all' and month = '2026-04-01'`);
+  const april = await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" });
+  const aprilTenth = await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" });
+  expect(april.conversations).toBeGreaterThan(5000);
+  expect(aprilTenth.conversations).toBeGreaterThan(1000);
+  await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10')`);
+  expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000); // the month is dirty: its days are read
+  expect((await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" })).conversations).toBe(aprilTenth.conversations - 1000);
+  await processRollups(db);
+  expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000);
+}
+
 async function dirtyDays(): Promise<number> {
   const r = (await t.database.db.execute(sql`select count(distinct (district_id, day))::int as n from report_dirty_days where district_id = ${d.district.id}`)) as unknown as { rows: { n: number }[] };
   return r.rows[0]!.n;
@@ -153,20 +170,7 @@ describe("report rollups", () => {
     expect(await processRollups(t.database.db)).toBeGreaterThan(60);
     expect(await dirtyDays()).toBe(0);
     for (const p of PERIODS) for (const scope of SCOPES()) await expectSame({ ...p, ...scope });
-    // the figures really come from the rollup rows: a day's and a month's row altered by hand show, until marked dirty
-    const db = t.database.db;
-    const district = d.district.id;
-    await db.execute(sql`update report_days set conversations = conversations + 1000 where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
-    await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'all' and month = '2026-04-01'`);
-    const april = await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" });
-    const aprilTenth = await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" });
-    expect(april.conversations).toBeGreaterThan(5000);
-    expect(aprilTenth.conversations).toBeGreaterThan(1000);
-    await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10')`);
-    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000); // the month is dirty: its days are read
-    expect((await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" })).conversations).toBe(aprilTenth.conversations - 1000);
-    await processRollups(db);
-    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000);
+    await expectRollupRowsRead();
   }, 180_000);
 
   it("changes after the job (answers, resolutions, a reopened conversation, a new department) are counted at once, then rolled up", async () => {
@@ -192,20 +196,7 @@ describe("report rollups", () => {
     await processRollups(t.database.db);
     expect(await dirtyDays()).toBe(0);
     for (const p of PERIODS) for (const scope of SCOPES()) await expectSame({ ...p, ...scope });
-    // the figures really come from the rollup rows: a day's and a month's row altered by hand show, until marked dirty
-    const db = t.database.db;
-    const district = d.district.id;
-    await db.execute(sql`update report_days set conversations = conversations + 1000 where district_id = ${district} and dim = 'all' and day = '2026-04-10'`);
-    await db.execute(sql`update report_months set conversations = conversations + 5000 where district_id = ${district} and dim = 'all' and month = '2026-04-01'`);
-    const april = await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" });
-    const aprilTenth = await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" });
-    expect(april.conversations).toBeGreaterThan(5000);
-    expect(aprilTenth.conversations).toBeGreaterThan(1000);
-    await db.execute(sql`insert into report_dirty_days (district_id, day) values (${district}, '2026-04-10')`);
-    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000); // the month is dirty: its days are read
-    expect((await reportSummary(ctx, { from: "2026-04-10", to: "2026-04-11" })).conversations).toBe(aprilTenth.conversations - 1000);
-    await processRollups(db);
-    expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000);
+    await expectRollupRowsRead();
   }, 180_000);
 
   it("a new time zone recomputes the district's days as local days of that zone", async () => {
