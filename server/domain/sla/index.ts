@@ -170,15 +170,13 @@ export async function openingClocks(
 }
 
 export async function slaColumnsFor(ctx: Ctx, c: ConversationRow, change: SlaChange, env?: SlaEnv): Promise<SlaColumns> {
-  // a new conversation or a re-classification chooses the standard (a rule may name one); anything else keeps it
-  const policyId = change.kind === "opened" || change.kind === "policy" ? (change.slaPolicyId ?? null) : c.slaPolicyId;
+  if (change.kind === "opened") return openingClocks(ctx, c, change.slaPolicyId ?? null, env);
+  // a re-classification chooses the standard again (a rule may name one); anything else keeps it
+  const policyId = change.kind === "policy" ? (change.slaPolicyId ?? null) : c.slaPolicyId;
   const r = await resolveTargets(ctx, { topicId: c.topicId, priority: c.priority, slaPolicyId: policyId }, env);
   const at = ctx.now();
   let s = stateOf(c);
   switch (change.kind) {
-    case "opened":
-      s = startClocks(r.cal, r.targets, c.createdAt);
-      break;
     case "staff_reply":
       s = onStaffReply(r.cal, r.targets, s, at);
       break;

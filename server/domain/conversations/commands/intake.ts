@@ -34,10 +34,10 @@ export type IntakeDraft = Pick<
 
 /**
  * What intake decided for a conversation before it is stored: the alerts its first message raises, the routing
- * decision, and the columns to store the conversation with (routing, and the started clocks when no alert changes
- * the priority they depend on).
+ * decision, the columns to store the conversation with (routing, and the started clocks when no alert changes the
+ * priority they depend on), and the service standards' calendar and policies it read.
  */
-export type IntakePlan = { found: Alert[]; decision: RoutingResult; columns: Partial<ConversationRow>; clocksStarted: boolean };
+export type IntakePlan = { found: Alert[]; decision: RoutingResult; columns: Partial<ConversationRow>; env: SlaEnv };
 
 /**
  * Decides, before the conversation is written, everything intake sets on it (critical-alert detection, routing by
@@ -71,13 +71,11 @@ export async function planIntake(ctx: Ctx, draft: IntakeDraft, text: string, loa
     inTriage: decision.triage,
     routing: decision.explanation,
   };
+  const env: SlaEnv = { district, policies: config.slaPolicies };
   // raising alerts changes the priority the clocks depend on: then they start after the alerts are raised
-  if (found.length > 0) return { found, decision, columns: routing, clocksStarted: false };
-  const clocks = await openingClocks(ctx, { topicId: draft.topicId, priority: decision.priority, createdAt: draft.createdAt }, decision.slaPolicyId, {
-    district,
-    policies: config.slaPolicies,
-  });
-  return { found, decision, columns: { ...routing, ...clocks }, clocksStarted: true };
+  if (found.length > 0) return { found, decision, columns: routing, env };
+  const clocks = await openingClocks(ctx, { topicId: draft.topicId, priority: decision.priority, createdAt: draft.createdAt }, decision.slaPolicyId, env);
+  return { found, decision, columns: { ...routing, ...clocks }, env };
 }
 
 /**
@@ -93,7 +91,7 @@ export async function completeIntake(
   conv: ConversationRow,
   message: MessageRow,
   plan: IntakePlan,
-  opening: { openedDepartmentId: string | null; events: Emission[]; district?: DistrictRow; config?: IntakeConfig },
+  opening: { openedDepartmentId: string | null; events: Emission[] },
 ): Promise<ConversationRow> {
   const { decision, found } = plan;
   const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
@@ -135,13 +133,10 @@ export async function completeIntake(
     assigneeId: decision.assigneeId,
     triage: decision.triage ? { departmentId: decision.departmentId, reason: decision.triageReason } : null,
   });
-  if (plan.clocksStarted) return conv;
-  let current = conv;
-  if (found.length > 0) ({ conversation: current } = await raiseAlerts(rulesCtx, current, message, found));
-  const district = opening.district ?? (await getDistrict(ctx));
-  const config = opening.config ?? (await intakeConfig(ctx, district));
-  const env: SlaEnv = { district, policies: config.slaPolicies };
-  return saveConversation(ctx, current.id, await slaColumnsFor(ctx, current, { kind: "opened", slaPolicyId: decision.slaPolicyId }, env));
+  // without alerts the clocks were started in the INSERT (planIntake)
+  if (found.length === 0) return conv;
+  const { conversation: alerted } = await raiseAlerts(rulesCtx, conv, message, found);
+  return saveConversation(ctx, alerted.id, await openingClocks(ctx, alerted, decision.slaPolicyId, plan.env));
 }
 
 /**

@@ -89,7 +89,6 @@ export async function openConversation(
       { type: "conversation.created", payload: { reference, channel: conv.channel, topicId: conv.topicId }, conversationId: conv.id, actor: asContact },
       { type: "message.received", payload: { messageId: message.id, channel: conv.channel }, conversationId: conv.id, actor: asContact },
     ],
-    ...loaded,
   });
   return { conversation: routed, message };
 }
