@@ -11,10 +11,9 @@ import { listCategories, listDepartments, listSchools, listTopics } from "../dis
 import type { Ctx } from "../shared/ctx.js";
 import { decidedSql, frSeconds, resSeconds, withinSql } from "./columns.js";
 import {
-  histogramLowerMedian,
+  medianHours,
   rollupKey,
   rollupTotalsByKey,
-  unitSeconds,
   type CountColumn,
   type Histogram,
   type HistogramColumn,
@@ -149,11 +148,6 @@ async function rolledRows(ctx: Ctx, env: Env, q: BreakdownQuery, dim: RollupDim)
   const parts = new Map<string | null, Part>([...byKey].map(([k, t]) => [k, partOf(t, q.metric)]));
   parts.set(null, noneOf(partOf(all.get(""), q.metric), parts.values()));
   const dueBy = new Map(due.map((r) => [r.key, r.n]));
-  // the middle of the median's 180-second unit rounds to the same tenth of an hour as the median itself
-  const hours = (unit: number | null) => {
-    const seconds = unitSeconds(unit);
-    return seconds === null ? null : round(seconds / 3600, 1);
-  };
   const rows: Row[] = [];
   for (const [key, p] of parts) {
     // only groups with rows, as the raw query: conversations created in the period (ratings submitted for cxScore)
@@ -166,7 +160,7 @@ async function rolledRows(ctx: Ctx, env: Env, q: BreakdownQuery, dim: RollupDim)
           ? round(p.ratingTotal / (3 * p.rated), 2)
           : q.metric === "withinStandardShare"
             ? ratio(p.within, p.decided + (dueBy.get(key) ?? 0))
-            : hours(histogramLowerMedian(p.hist));
+            : medianHours(p.hist);
     rows.push({ key, count, value });
   }
   return rows;

@@ -21,7 +21,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { inDistrict } from "../../db/tenant.js";
-import type { ReportScope } from "./shared.js";
+import { round, type ReportScope } from "./shared.js";
 import { addMonths, firstOfMonth } from "./time.js";
 
 /** The scope filters a rollup row can stand for, one at a time, and their dimension names. */
@@ -293,6 +293,17 @@ export function histogramLowerMedian(h: Histogram): number | null {
 export const unitSeconds = (unit: number | null): number | null => (unit === null ? null : unit * 180 + 90);
 export const unitMinutes = (unit: number | null): number | null => (unit === null ? null : unit * 3 + 1.5);
 
+/**
+ * The lower median of a histogram of 180-second units in hours to one decimal, as the API gives it: the middle of
+ * the median's unit rounds to the same tenth of an hour as the median itself (hours to one decimal change only at
+ * odd multiples of 180 s, and exact seconds / 3600 rounded in JavaScript lands on the same tenth at those multiples
+ * too: rollup.test.ts checks every unit up to 10 years). Null for an empty histogram.
+ */
+export function medianHours(h: Histogram): number | null {
+  const seconds = unitSeconds(histogramLowerMedian(h));
+  return seconds === null ? null : round(seconds / 3600, 1);
+}
+
 /** What a rollup read selects: `keys` only those keys, `histograms` the histograms (none by default), `counts` the counts (all by default). */
 type ReadOptions = { keys?: readonly string[]; histograms?: readonly HistogramColumn[]; counts?: readonly CountColumn[] };
 
@@ -362,11 +373,16 @@ export async function rollupTotalsByKey(
   opts: ReadOptions = {},
 ): Promise<Map<string, RollupTotals> | null> {
   const read = await readRollupRows(ctx, timeZone, dim, from, to, { ...opts, months: true, withDay: false });
-  if (!read) return null;
+  return read && totalsBy(read, (r) => r.key);
+}
+
+/** Rollup rows added up per group (`groupOf`: a row's key, day or bucket). */
+function totalsBy<R extends RawRow>(read: readonly R[], groupOf: (r: R) => string): Map<string, RollupTotals> {
   const out = new Map<string, RollupTotals>();
   for (const r of read) {
-    let t = out.get(r.key);
-    if (!t) out.set(r.key, (t = emptyTotals()));
+    const g = groupOf(r);
+    let t = out.get(g);
+    if (!t) out.set(g, (t = emptyTotals()));
     addRow(t, r);
   }
   return out;
@@ -389,16 +405,8 @@ export async function rollupTotalsByDay(
   opts: Omit<ReadOptions, "keys"> & { bucket?: (day: string) => string; months?: boolean } = {},
 ): Promise<Map<string, RollupTotals> | null> {
   const read = await readRollupRows(ctx, timeZone, rk.dim, from, to, { ...opts, keys: [rk.key], months: opts.months ?? false, withDay: true });
-  if (!read) return null;
   const bucket = opts.bucket ?? ((day: string) => day);
-  const out = new Map<string, RollupTotals>();
-  for (const r of read) {
-    const b = bucket(r.day!);
-    let t = out.get(b);
-    if (!t) out.set(b, (t = emptyTotals()));
-    addRow(t, r);
-  }
-  return out;
+  return read && totalsBy(read, (r) => bucket(r.day!));
 }
 
 /** rollupTotalsByKey for one key (`all` for no filter): zeros when it has no row. */

@@ -11,7 +11,7 @@ import type { Interval, ReportTimeseries, TimeseriesMetric } from "../../../comm
 import { alerts, conversations, ratings } from "../../db/schema/index.js";
 import type { Ctx } from "../shared/ctx.js";
 import { frSeconds, resSeconds } from "./columns.js";
-import { histogramLowerMedian, rollupKey, rollupTotalsByDay, unitSeconds, type CountColumn, type HistogramColumn, type RollupKey } from "./rollup.js";
+import { medianHours, rollupKey, rollupTotalsByDay, type CountColumn, type HistogramColumn, type RollupKey } from "./rollup.js";
 import { conversationInScope, inPeriod, invalid, num, resolvePeriod, round, scopeWhere, type Env, type Period, type ReportQuery } from "./shared.js";
 import { addDays, addMonths, firstOfMonth, localDateOf, localMidnight, mondayOf } from "./time.js";
 
@@ -52,6 +52,9 @@ const ROLLUP_READS: Partial<Record<TimeseriesMetric, { counts: CountColumn[]; hi
   cxScore: { counts: ["rated", "rating_total"], histograms: [] },
 };
 
+/** Counts are whole numbers and 0 when a bucket has none; the other metrics are rounded, and null when empty. */
+const isCount = (metric: TimeseriesMetric): boolean => metric === "conversations" || metric === "criticalAlerts";
+
 /** The bucket a local day falls in: itself, the Monday of its ISO week or the first of its month. */
 const bucketOfDay = (interval: Interval) => (day: string): string => (interval === "day" ? day : interval === "week" ? mondayOf(day) : firstOfMonth(day));
 
@@ -65,22 +68,15 @@ async function rolledValues(ctx: Ctx, env: Env, q: SeriesQuery, rk: RollupKey): 
   const days = env.days!.period;
   const byBucket = await rollupTotalsByDay(ctx, env.timeZone, rk, days.from, days.to, { ...reads, bucket: bucketOfDay(q.interval), months: q.interval === "month" });
   if (!byBucket) return null;
-  // the middle of the median's 180-second unit rounds to the same tenth of an hour as the median itself: hours to
-  // one decimal change only at odd multiples of 180 s, and the raw series' numeric seconds / 3600, rounded in
-  // JavaScript, lands on the same tenth at those multiples too (rollup.test.ts checks every unit up to 10 years)
-  const hours = (unit: number | null) => {
-    const seconds = unitSeconds(unit);
-    return seconds === null ? null : round(seconds / 3600, 1);
-  };
   const out: Values = new Map();
   for (const [start, t] of byBucket) {
     const value =
       q.metric === "conversations"
         ? t.conversations
         : q.metric === "firstResponseMedianHours"
-          ? hours(histogramLowerMedian(t.fr))
+          ? medianHours(t.fr)
           : q.metric === "resolutionMedianHours"
-            ? hours(histogramLowerMedian(t.res))
+            ? medianHours(t.res)
             : // the raw sum(accuracy + timeliness + courtesy) is null (so is the point) when no rating has all three
               t.rated && t.ratingTotal ? round(t.ratingTotal / (3 * t.rated), 2) : null;
     out.set(start, value);
@@ -119,7 +115,7 @@ async function rawValues(ctx: Ctx, env: Env, q: SeriesQuery): Promise<Values> {
       .where(and(eq(alerts.districtId, ctx.districtId), conversationInScope(ctx, q, alerts.conversationId), inPeriod(alerts.createdAt, env.period)))
       .groupBy(sql`1`);
   }
-  const counted = q.metric === "conversations" || q.metric === "criticalAlerts";
+  const counted = isCount(q.metric);
   const places = q.metric === "cxScore" ? 2 : 1;
   return new Map(rows.map((r) => [r.bucket, counted ? num(r.value) : round(num(r.value), places)]));
 }
@@ -132,7 +128,7 @@ export async function reportTimeseries(ctx: Ctx, q: SeriesQuery): Promise<Report
   // metric but criticalAlerts
   const rk = env.days && ROLLUP_READS[q.metric] ? rollupKey(q) : null;
   const values = (rk && (await rolledValues(ctx, env, q, rk))) ?? (await rawValues(ctx, env, q));
-  const empty = q.metric === "conversations" || q.metric === "criticalAlerts" ? 0 : null;
+  const empty = isCount(q.metric) ? 0 : null;
   return {
     metric: q.metric,
     interval: q.interval,
