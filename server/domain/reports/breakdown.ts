@@ -183,18 +183,18 @@ async function rawRows(ctx: Ctx, env: Env, q: BreakdownQuery): Promise<Row[]> {
     rows = r.map((x) => ({ key: x.key, count: x.count, value: round(Number(x.total) / (3 * x.count), 2) }));
   } else {
     // only the metric's own aggregate: each median is a sort of every group's rows (a year: about 200,000)
-    const zero = sql<null>`null`;
+    const notAsked = sql<null>`null`;
     const query = ctx.db
       .select({
         key: sql<string | null>`${col}::text`,
         count: sql<number>`count(*)::int`,
-        frMedianSeconds: q.metric === "firstResponseMedianHours" ? sql<string | null>`percentile_disc(0.5) within group (order by ${frSeconds})` : zero,
-        decided: q.metric === "withinStandardShare" ? sql<number>`(count(*) filter (where ${decidedSql(env.snapshotAt)}))::int` : zero,
-        within: q.metric === "withinStandardShare" ? sql<number>`(count(*) filter (where ${withinSql}))::int` : zero,
+        frMedianSeconds: q.metric === "firstResponseMedianHours" ? sql<string | null>`percentile_disc(0.5) within group (order by ${frSeconds})` : notAsked,
+        decided: q.metric === "withinStandardShare" ? sql<number>`(count(*) filter (where ${decidedSql(env.snapshotAt)}))::int` : notAsked,
+        within: q.metric === "withinStandardShare" ? sql<number>`(count(*) filter (where ${withinSql}))::int` : notAsked,
         resMedianSeconds:
           q.metric === "resolutionMedianHours"
             ? sql<string | null>`percentile_disc(0.5) within group (order by ${resSeconds}) filter (where ${conversations.status} = 'resolved')`
-            : zero,
+            : notAsked,
       })
       .from(conversations)
       .$dynamic();
