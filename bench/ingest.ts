@@ -62,7 +62,9 @@ export async function benchIngest(engine: string, database: Database, deps: AppD
   const app = await buildApp(deps);
   const appUrl = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/public/${opts.slug}/inquiries`;
   try {
-    for (const concurrency of [1, 16, 64]) {
+    // BENCH_INGEST_LEVELS=16,16,16 measures just those levels (repeats allowed)
+    const levels = process.env.BENCH_INGEST_LEVELS?.split(",").map(Number) ?? [1, 16, 64];
+    for (const concurrency of levels) {
       const n = concurrency === 1 ? Math.max(100, Math.round(opts.n / 4)) : opts.n;
       const f = await load(floorUrl, opts.topic, `${concurrency}f`, n, concurrency);
       const a = await load(appUrl, opts.topic, `${concurrency}`, n, concurrency);

@@ -68,7 +68,8 @@ async function engines(): Promise<{ name: "pglite" | "postgres"; open(): Promise
         await c.end();
         const url = new URL(admin);
         url.pathname = `/${name}`;
-        const database = await openDatabase({ databaseUrl: url.toString() });
+        // BENCH_PREPARED=off: the intake path's statements unnamed (DATABASE_PREPARED_STATEMENTS=off), to compare
+        const database = await openDatabase({ databaseUrl: url.toString(), preparedStatements: process.env.BENCH_PREPARED !== "off" });
         return {
           database,
           drop: async () => {

@@ -39,7 +39,7 @@ async function isEmpty(database: Database): Promise<boolean> {
  * On PGlite the data directory is locked for this process until stop().
  */
 export async function startFrontOffice(config: Config, log: Logger): Promise<RunningFrontOffice> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements });
   let jobs: JobRunner | undefined;
   let app: App | null = null;
   let smtp: SmtpReceiver | null = null;

@@ -10,7 +10,7 @@ export function configFrom(io: CliIo, overrides: Partial<Config> = {}): Config {
 
 /** Opens and migrates the configured database for one command, and always closes it (releasing the lock). */
 export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements });
   try {
     await migrateDatabase(database);
     return await fn(database);

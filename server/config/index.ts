@@ -61,6 +61,7 @@ const EnvSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   SMTP_URL: z.string().url().optional(),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   INBOUND_SMTP: z.enum(["on", "off"]).default("on"),
@@ -89,6 +90,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: the intake path's statements are prepared by name (off behind PgBouncer in transaction mode). */
+  preparedStatements: boolean;
   smtpUrl: string | undefined;
   /** The built-in SMTP receiver for the districts' addresses (on by default, web and all roles). */
   inboundSmtp: { enabled: boolean; port: number };
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS === "on",
     smtpUrl: e.SMTP_URL,
     inboundSmtp: { enabled: e.INBOUND_SMTP === "on", port: e.SMTP_PORT },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import { PreparingClient } from "./prepared-statements.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -46,24 +47,30 @@ export type OpenOptions = {
   /** In-memory PGlite started from a dumped data dir (fast test databases). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /**
+   * PostgreSQL: name the intake path's statements (db/prepared-statements.ts); on by default. Off behind a pooler
+   * that cannot keep a connection's prepared statements (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
   /** Skip the one-owner lock (only for a freshly created scratch directory). */
   skipLock?: boolean;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.preparedStatements ?? true);
   return openPglite(opts);
 }
 
-async function openPostgres(connectionString: string, max: number): Promise<Database> {
+async function openPostgres(connectionString: string, max: number, prepared: boolean): Promise<Database> {
+  const Client = prepared ? PreparingClient : pg.Client;
   // JIT compilation costs tens of milliseconds per report query and pays off only for analytics far larger than ours.
   // work_mem: a year's report groups about 200,000 conversations (distinct families, medians per group); at the
   // default 4 MB those sorts and hashes spill to disk (15 % slower on the benchmark history). 32 MB per sort or hash
   // node, on at most `max` connections, is within what any PostgreSQL server for a large district has.
-  const pool = new pg.Pool({ connectionString, max, options: "-c jit=off -c work_mem=32MB" });
+  const pool = new pg.Pool({ connectionString, max, options: "-c jit=off -c work_mem=32MB", Client });
   pool.on("error", () => undefined); // idle client errors surface on the next query
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const sidePool = new pg.Pool({ connectionString, max: 2, options: "-c jit=off" });
+  const sidePool = new pg.Pool({ connectionString, max: 2, options: "-c jit=off", Client });
   sidePool.on("error", () => undefined);
   const side = drizzlePg(sidePool, { schema }) as unknown as Db;
   const raw: RawExecutor = async (text, values) => {

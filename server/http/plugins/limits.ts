@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { DEFAULT_SECURITY, type RateLimit, type SecurityConfig } from "../../config/index.js";
 import { hitLimits, type LimitRule } from "../../domain/limits/index.js";
+import { withPreparedStatements } from "../../db/prepared-statements.js";
 import { AppError } from "../../lib/errors.js";
 import type { AppDeps } from "../context.js";
 
@@ -22,7 +23,8 @@ export function rateLimited(reply: FastifyReply, retryAfterSeconds: number, mess
 
 /** Counts the request against its rules (one upsert) and throws `rate_limited` when any is exceeded. */
 export async function enforceLimits(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, rules: LimitRule[]): Promise<void> {
-  const verdict = await hitLimits(deps.database.db, rules, deps.now());
+  // one upsert by key on every request: prepared by name (db/prepared-statements.ts)
+  const verdict = await withPreparedStatements(() => hitLimits(deps.database.db, rules, deps.now()));
   if (verdict.ok) return;
   req.log.info({ code: "rate_limited", bucket: verdict.bucket, retryAfter: verdict.retryAfterSeconds }, "rate limit reached");
   throw rateLimited(reply, verdict.retryAfterSeconds);

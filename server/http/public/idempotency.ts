@@ -7,6 +7,7 @@ import { randomToken, sha256 } from "../../lib/crypto.js";
 import { AppError } from "../../lib/errors.js";
 import type { IncomingFile } from "../../lib/attachments.js";
 import type { QueuedJob } from "../../jobs/runner.js";
+import { withPreparedStatements } from "../../db/prepared-statements.js";
 import { inTransaction, type AppDeps } from "../context.js";
 import { PUBLIC_ACTOR, reqLog } from "./request.js";
 
@@ -63,11 +64,12 @@ export function storeOnce(
   create: (ctx: Ctx) => Promise<Record<string, unknown>>,
 ): Promise<IdempotentResponse> {
   const { status, idempotency } = opts;
-  return inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), async (txCtx) => {
+  // intake's statements are prepared by name (db/prepared-statements.ts)
+  return withPreparedStatements(() => inTransaction(deps, district.id, PUBLIC_ACTOR, reqLog(req), async (txCtx) => {
     const queued: QueuedJob[] = [];
     const ctx: Ctx = { ...txCtx, enqueue: async (_db, job, payload, opts) => void queued.push({ job, payload, ...(opts ? { opts } : {}) }) };
     const stored = idempotency ? await runIdempotent(ctx, { ...idempotency, status }, () => create(ctx)) : { status, body: await create(ctx), replayed: false };
     await deps.jobs.enqueueAll(txCtx.db, queued);
     return stored;
-  });
+  }));
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
 import type { Language } from "../../../common/enums.js";
 import { publicMessages, type PublicCatalog } from "../../../common/i18n/public.js";
 import { findDistrictBySlug, type DistrictRow } from "../../domain/districts/index.js";
+import { withPreparedStatements } from "../../db/prepared-statements.js";
 import type { Actor, Ctx } from "../../domain/shared/ctx.js";
 import { notFound } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
@@ -47,7 +48,8 @@ const districtOfRequest = new WeakMap<FastifyRequest, DistrictRow>();
 
 /** Resolves the tenant from the URL slug (as the owner: the district is not known yet); an unknown slug is a 404 page. */
 export async function loadDistrict(deps: AppDeps, req: FastifyRequest, slug: string): Promise<DistrictRow> {
-  const district = await findDistrictBySlug(deps.database.db, slug);
+  // a lookup by key on every public request: prepared by name (db/prepared-statements.ts)
+  const district = await withPreparedStatements(() => findDistrictBySlug(deps.database.db, slug));
   if (!district) throw notFound("District");
   districtOfRequest.set(req, district);
   return district;
