@@ -8,9 +8,23 @@ export type { ContactRow };
 export type ContactInput = { name?: string | null; email?: string | null; phone?: string | null; language?: Language };
 export type Identity = { kind: "email" | "phone"; value: string; bouncing: boolean };
 
+type ContactSql = { id: string; district_id: string; name: string | null; preferred_language: string; created_at: Date | string };
+
+const contactOf = (r: ContactSql): ContactRow => ({
+  id: r.id,
+  districtId: r.district_id,
+  name: r.name,
+  preferredLanguage: r.preferred_language,
+  createdAt: new Date(r.created_at),
+});
+
 /**
  * Finds the contact who owns this email or phone in the district, or creates one.
  * Email wins over phone when they point at different people; missing identities are added.
+ *
+ * One statement finds the identities with their contacts and, when none is known, creates the contact with its
+ * identities (a first-time family is most of the front door's traffic). A known family whose name, language or a
+ * new identity changed takes a second statement.
  */
 export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promise<ContactRow> {
   const email = normalizeEmail(input.email);
@@ -19,32 +33,25 @@ export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promis
     ...(email ? [{ kind: "email" as const, value: email }] : []),
     ...(phone ? [{ kind: "phone" as const, value: phone }] : []),
   ];
-  // each identity with its contact, in one round trip
-  const found = wanted.length
-    ? await ctx.db
-        .select({ i: contactIdentities, c: contacts })
-        .from(contactIdentities)
-        .leftJoin(contacts, and(eq(contacts.districtId, contactIdentities.districtId), eq(contacts.id, contactIdentities.contactId)))
-        .where(and(eq(contactIdentities.districtId, ctx.districtId), inArray(contactIdentities.value, wanted.map((w) => w.value))))
-    : [];
-  const match = wanted.map((w) => found.find((f) => f.i.kind === w.kind && f.i.value === w.value)).find(Boolean);
-  const missing = wanted.filter((w) => !found.some((f) => f.i.kind === w.kind && f.i.value === w.value));
-  let contact: ContactRow;
-  if (match) {
-    if (!match.c) throw new Error(`identity ${match.i.id} points at a missing contact`);
-    contact = match.c;
-    const name = input.name?.trim();
-    const language = input.language ?? contact.preferredLanguage;
-    if ((name && name !== contact.name) || language !== contact.preferredLanguage) {
-      [contact] = (await ctx.db
-        .update(contacts)
-        .set({ name: name || contact.name, preferredLanguage: language })
-        .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, contact.id)))
-        .returning()) as [ContactRow];
-    }
-  } else {
-    return createContact(ctx, { name: input.name?.trim() || null, language: input.language ?? "en" }, missing);
+  const name = input.name?.trim() || null;
+  const fresh = { name, language: input.language ?? "en" };
+  const rows = await findOrCreate(ctx, wanted, fresh, "unless_found");
+  const created = rows.find((r) => r.created);
+  if (created) return contactOf(created);
+  const match = wanted.map((x) => rows.find((f) => f.kind === x.kind && f.value === x.value)).find(Boolean);
+  // a value known only under the other kind matches nobody: a new contact
+  if (!match) return contactOf((await findOrCreate(ctx, wanted, fresh, "always")).find((r) => r.created)!);
+  if (!match.id) throw new Error(`identity ${match.identity_id} points at a missing contact`);
+  let contact = contactOf(match);
+  const language = input.language ?? contact.preferredLanguage;
+  if ((name && name !== contact.name) || language !== contact.preferredLanguage) {
+    [contact] = (await ctx.db
+      .update(contacts)
+      .set({ name: name || contact.name, preferredLanguage: language })
+      .where(and(eq(contacts.districtId, ctx.districtId), eq(contacts.id, contact.id)))
+      .returning()) as [ContactRow];
   }
+  const missing = wanted.filter((x) => !rows.some((f) => f.kind === x.kind && f.value === x.value));
   if (missing.length > 0) {
     await ctx.db
       .insert(contactIdentities)
@@ -54,17 +61,39 @@ export async function findOrCreateContact(ctx: Ctx, input: ContactInput): Promis
   return contact;
 }
 
-/** A new contact and its identities in one statement (a first-time family is most of the front door's traffic). */
-async function createContact(ctx: Ctx, c: { name: string | null; language: string }, identities: { kind: "email" | "phone"; value: string }[]): Promise<ContactRow> {
-  const ids = identities.map((w) => sql`(${w.kind}, ${w.value})`);
-  const withIdentities = ids.length
-    ? sql`, i as (insert into ${contactIdentities} (district_id, contact_id, kind, value) select c.district_id, c.id, w.kind, w.value from c, (values ${sql.join(ids, sql`, `)}) as w(kind, value) on conflict do nothing)`
-    : sql``;
-  const res = await ctx.db.execute(
-    sql`with c as (insert into ${contacts} (district_id, name, preferred_language, created_at) values (${ctx.districtId}, ${c.name}, ${c.language}, ${ctx.now().toISOString()}::timestamptz) returning id, district_id, name, preferred_language, created_at)${withIdentities} select * from c`,
-  );
-  const row = (res as unknown as { rows: { id: string; district_id: string; name: string | null; preferred_language: string; created_at: Date | string }[] }).rows[0]!;
-  return { id: row.id, districtId: row.district_id, name: row.name, preferredLanguage: row.preferred_language, createdAt: new Date(row.created_at) };
+type Found = ContactSql & { created: boolean; identity_id: string | null; kind: string | null; value: string | null };
+
+/**
+ * One statement: the identities among `wanted` already in the district, each with its contact, and a new contact
+ * with all of `wanted` as its identities, created `always` or `unless_found` (when none of them is known).
+ */
+async function findOrCreate(
+  ctx: Ctx,
+  wanted: { kind: "email" | "phone"; value: string }[],
+  fresh: { name: string | null; language: string },
+  create: "always" | "unless_found",
+): Promise<Found[]> {
+  const values = wanted.length ? sql.join(wanted.map((x) => sql`(${x.kind}, ${x.value})`), sql`, `) : sql`(null, null)`;
+  const res = await ctx.db.execute(sql`with w(kind, value) as (values ${values}),
+    f as (
+      select i.id as identity_id, i.kind, i.value, c.id, c.district_id, c.name, c.preferred_language, c.created_at
+      from ${contactIdentities} i left join ${contacts} c on c.district_id = i.district_id and c.id = i.contact_id
+      where i.district_id = ${ctx.districtId} and i.value in (select value from w)
+    ),
+    c as (
+      insert into ${contacts} (district_id, name, preferred_language, created_at)
+      select ${ctx.districtId}, ${fresh.name}, ${fresh.language}, ${ctx.now().toISOString()}::timestamptz
+      where ${create === "always"} or not exists (select 1 from f)
+      returning id, district_id, name, preferred_language, created_at
+    ),
+    i as (
+      insert into ${contactIdentities} (district_id, contact_id, kind, value)
+      select c.district_id, c.id, w.kind, w.value from c, w where w.value is not null on conflict do nothing
+    )
+    select false as created, identity_id, kind, value, id, district_id, name, preferred_language, created_at from f
+    union all
+    select true, null, null, null, id, district_id, name, preferred_language, created_at from c`);
+  return (res as unknown as { rows: Found[] }).rows;
 }
 
 export async function listIdentities(ctx: Ctx, contactId: string): Promise<Identity[]> {
