@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { FieldValues } from "../../../common/contract/forms.js";
 import type { AssignmentPolicyType, RoutingExplanation, RoutingRule, RoutingStep } from "../../../common/contract/routing.js";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../common/enums.js";
-import { conversations, departments, staff, staffDepartments, topics, type DepartmentRow, type DistrictRow, type StaffRow, type TopicRow } from "../../db/schema/index.js";
+import { conversations, departments, staff, staffDepartments, topics, type DistrictRow, type StaffRow, type TopicRow } from "../../db/schema/index.js";
 import { getDistrict } from "../districts/index.js";
 import { calendarOf, isBusinessTime, isWithinHours } from "../sla/index.js";
 import type { Ctx } from "../shared/ctx.js";
@@ -58,43 +58,43 @@ function candidateOf(s: StaffRow, openLoad: number, district: DistrictRow, now: 
   };
 }
 
-/** Open work per person: what capacity caps and least-load compare. */
-async function openLoads(ctx: Ctx, staffIds: string[]): Promise<Map<string, number>> {
-  if (staffIds.length === 0) return new Map();
+/**
+ * A department and the people who could take its conversation, with their availability now, in one statement:
+ * its members (by name), their out-of-office delegates (one hop, as people expect of an out-of-office), the
+ * department's and the district's owners and any `extraIds`, each with their open work (what capacity caps and
+ * least-load compare). Undefined when the department does not exist.
+ */
+async function departmentCandidates(ctx: Ctx, departmentId: string, district: DistrictRow, extraIds: string[] = []) {
+  const members = sql`select sd.staff_id from ${staffDepartments} sd where sd.district_id = ${ctx.districtId} and sd.department_id = ${departmentId}`;
+  const delegates = sql`select m.delegate_staff_id from ${staff} m where m.district_id = ${ctx.districtId} and m.id in (${members}) and m.delegate_staff_id is not null`;
+  const wanted = [...extraIds, ...(district.ownerStaffId ? [district.ownerStaffId] : [])];
   const rows = await ctx.db
-    .select({ id: conversations.assigneeId, n: sql<number>`count(*)::int` })
-    .from(conversations)
-    .where(and(eq(conversations.districtId, ctx.districtId), inArray(conversations.assigneeId, staffIds), inArray(conversations.status, ["new", "open"])))
-    .groupBy(conversations.assigneeId);
-  return new Map(rows.map((r) => [r.id!, r.n]));
-}
-
-/** The people who could take a department's conversation, with their availability now. */
-export async function loadCandidates(ctx: Ctx, department: DepartmentRow, district: DistrictRow, extraIds: string[] = []) {
-  const members = await ctx.db
-    .select({ s: staff })
-    .from(staffDepartments)
-    .innerJoin(staff, and(eq(staff.id, staffDepartments.staffId), eq(staff.districtId, staffDepartments.districtId)))
-    .where(and(eq(staffDepartments.districtId, ctx.districtId), eq(staffDepartments.departmentId, department.id)))
+    .select({
+      department: departments,
+      person: staff,
+      member: sql<boolean>`${staff.id} in (${members})`,
+      openLoad: sql<number>`(select count(*)::int from ${conversations} c where c.district_id = ${ctx.districtId} and c.assignee_id = ${staff.id} and c.status in ('new', 'open'))`,
+    })
+    .from(departments)
+    .leftJoin(
+      staff,
+      and(
+        eq(staff.districtId, departments.districtId),
+        or(
+          sql`${staff.id} in (${members})`,
+          sql`${staff.id} in (${delegates})`,
+          eq(staff.id, departments.ownerStaffId),
+          ...(wanted.length ? [inArray(staff.id, wanted)] : []),
+        ),
+      ),
+    )
+    .where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, departmentId)))
     .orderBy(staff.name, staff.id);
-  const memberRows = members.map((m) => m.s);
-  const wanted = new Set<string>(extraIds);
-  for (const m of memberRows) if (m.delegateStaffId) wanted.add(m.delegateStaffId);
-  if (department.ownerStaffId) wanted.add(department.ownerStaffId);
-  if (district.ownerStaffId) wanted.add(district.ownerStaffId);
-  for (const m of memberRows) wanted.delete(m.id);
-  const others = wanted.size
-    ? await ctx.db.select().from(staff).where(and(eq(staff.districtId, ctx.districtId), inArray(staff.id, [...wanted])))
-    : [];
-  // a delegate's own delegate is not followed: one hop, as people expect of an out-of-office
-  const all = [...memberRows, ...others];
-  const loads = await openLoads(ctx, all.map((s) => s.id));
+  if (rows.length === 0) return undefined;
   const now = ctx.now();
-  const byId = new Map(all.map((s) => [s.id, candidateOf(s, loads.get(s.id) ?? 0, district, now)]));
-  return {
-    members: memberRows.map((m) => byId.get(m.id)!),
-    byId,
-  };
+  const people = rows.flatMap((r) => (r.person ? [{ ...r, person: r.person }] : []));
+  const byId = new Map(people.map((r) => [r.person.id, candidateOf(r.person, r.openLoad, district, now)]));
+  return { department: rows[0]!.department, members: people.filter((r) => r.member).map((r) => byId.get(r.person.id)!), byId };
 }
 
 /** Names the caller already holds (intake keeps the district's department and topic names); the rest are read. */
@@ -208,10 +208,10 @@ export async function decideRouting(
   let assigneeId: string | null = null;
   let cursor: RoutingResult["cursor"] = null;
   if (!triage && departmentId && outcome.assignment) {
-    const [department] = await ctx.db.select().from(departments).where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, departmentId)));
-    if (department) {
-      const requested = outcome.assignment.mode === "person" ? outcome.assignment.staffId : undefined;
-      const { members, byId } = await loadCandidates(ctx, department, district, requested ? [requested] : []);
+    const requested = outcome.assignment.mode === "person" ? outcome.assignment.staffId : undefined;
+    const found = await departmentCandidates(ctx, departmentId, district, requested ? [requested] : []);
+    if (found) {
+      const { department, members, byId } = found;
       const pick = pickAssignee({
         policy: department.assignmentPolicy as AssignmentPolicyType,
         departmentId,

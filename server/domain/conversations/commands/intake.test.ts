@@ -117,6 +117,38 @@ describe("routing a new conversation", () => {
     await t.database.db.delete(routingRules).where(eq(routingRules.id, rule.id));
   });
 
+  it("loads everyone who could take the work: an away member's delegate from another department, and open work of every open status", async () => {
+    const d3 = await buildDistrict(t, { assignment: "least_load" });
+    const [ana, ben] = [
+      await buildStaff(t, d3.district.id, { name: "Ana Bell", departmentIds: [d3.departments.transportation.id] }),
+      await buildStaff(t, d3.district.id, { name: "Ben Cruz", departmentIds: [d3.departments.transportation.id] }),
+    ];
+    const quinn = await buildStaff(t, d3.district.id, { name: "Quinn Day", departmentIds: [d3.departments.nutrition.id] });
+    const rule = await t.tx(d3.district.id, sys, (ctx) =>
+      createRule(ctx, {
+        name: "Bus 7 goes to Ana",
+        enabled: true,
+        conditions: [{ type: "field", key: "bus_number", op: "equals", value: "7" }],
+        actions: [{ type: "assignPerson", staffId: ana.staff.id }],
+        stopProcessing: false,
+      }),
+    );
+    await t.database.db.update(staff).set({ outOfOfficeFrom: new Date(Date.parse(MONDAY_8AM) - HOUR), delegateStaffId: quinn.staff.id }).where(eq(staff.id, ana.staff.id));
+    const bus7 = await buildInquiry(t, d3, { fields: { school: d3.schools[0]!.id, bus_number: "7" }, message: "Bus 7 left early." });
+    expect((await row(bus7.conversation.id)).routing!.steps).toEqual(expect.arrayContaining([{ code: "assigned", staffId: quinn.staff.id, by: "delegate", ruleId: rule.id, instead_of: ana.staff.id }]));
+    await t.database.db.delete(routingRules).where(eq(routingRules.id, rule.id));
+
+    // Ben holds one conversation someone has answered (open): at a capacity of one he is full
+    const held = await buildInquiry(t, d3);
+    expect(held.conversation.assigneeId).toBe(ben.staff.id); // Ana is away
+    await t.database.db.update(conversations).set({ status: "open" }).where(eq(conversations.id, held.conversation.id));
+    await t.database.db.update(staff).set({ outOfOfficeFrom: null, delegateStaffId: null }).where(eq(staff.id, ana.staff.id));
+    await t.database.db.update(staff).set({ capacity: 1 }).where(eq(staff.id, ben.staff.id));
+    const next = await buildInquiry(t, d3);
+    expect(next.conversation.assigneeId).toBe(ana.staff.id);
+    expect((await row(next.conversation.id)).routing!.steps).toEqual(expect.arrayContaining([{ code: "skipped_staff", staffId: ben.staff.id, reason: "at_capacity" }]));
+  });
+
   it("learns from routed history: an email without a topic is routed above the threshold, triaged with suggestions below, and a reassignment is learned", async () => {
     const bus = ["The bus driver skipped our stop", "Bus was late again on route 12", "Which bus stop is closest to our house", "Bus pick-up time changed without notice", "The school bus never came this morning", "Can my son ride a different bus", "Bus driver was rude to the kids", "Our bus stop is unsafe, no sidewalk", "The afternoon bus drops off too late", "Bus route 9 schedule question", "Transportation for field trip bus", "Bus number 42 was overcrowded"];
     const food = ["The cafeteria lunch was cold", "Free lunch application question", "My child has a peanut allergy, lunch menu", "Breakfast program hours at school", "Lunch account balance is wrong", "Cafeteria ran out of food", "Vegetarian options in school lunch", "Milk was expired at lunch", "How do I pay for school meals", "Lunch line is too long, kids do not eat", "Gluten free meals in the cafeteria", "Snack prices at the cafeteria"];
