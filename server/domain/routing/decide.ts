@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FieldValues } from "../../../common/contract/forms.js";
 import type { AssignmentPolicyType, RoutingExplanation, RoutingRule, RoutingStep } from "../../../common/contract/routing.js";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../common/enums.js";
@@ -62,12 +62,16 @@ function candidateOf(s: StaffRow, openLoad: number, district: DistrictRow, now: 
  * A department and the people who could take its conversation, with their availability now, in one statement:
  * its members (by name), their out-of-office delegates (one hop, as people expect of an out-of-office), the
  * department's and the district's owners and any `extraIds`, each with their open work (what capacity caps and
- * least-load compare). Undefined when the department does not exist.
+ * least-load compare). The people are found by id (one union, a semi-join on the primary key), however many staff
+ * the district has. Undefined when the department does not exist.
  */
 async function departmentCandidates(ctx: Ctx, departmentId: string, district: DistrictRow, extraIds: string[] = []) {
   const members = sql`select sd.staff_id from ${staffDepartments} sd where sd.district_id = ${ctx.districtId} and sd.department_id = ${departmentId}`;
-  const delegates = sql`select m.delegate_staff_id from ${staff} m where m.district_id = ${ctx.districtId} and m.id in (${members}) and m.delegate_staff_id is not null`;
   const wanted = [...extraIds, ...(district.ownerStaffId ? [district.ownerStaffId] : [])];
+  const ids = sql`${members}
+    union all select m.delegate_staff_id from ${staff} m where m.district_id = ${ctx.districtId} and m.id in (${members})
+    union all select d.owner_staff_id from ${departments} d where d.district_id = ${ctx.districtId} and d.id = ${departmentId}
+    ${wanted.length ? sql`union all select unnest(${sql`array[${sql.join(wanted.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})` : sql``}`;
   const rows = await ctx.db
     .select({
       department: departments,
@@ -76,18 +80,7 @@ async function departmentCandidates(ctx: Ctx, departmentId: string, district: Di
       openLoad: sql<number>`(select count(*)::int from ${conversations} c where c.district_id = ${ctx.districtId} and c.assignee_id = ${staff.id} and c.status in ('new', 'open'))`,
     })
     .from(departments)
-    .leftJoin(
-      staff,
-      and(
-        eq(staff.districtId, departments.districtId),
-        or(
-          sql`${staff.id} in (${members})`,
-          sql`${staff.id} in (${delegates})`,
-          eq(staff.id, departments.ownerStaffId),
-          ...(wanted.length ? [inArray(staff.id, wanted)] : []),
-        ),
-      ),
-    )
+    .leftJoin(staff, and(eq(staff.districtId, ctx.districtId), sql`${staff.id} in (${ids})`))
     .where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, departmentId)))
     .orderBy(staff.name, staff.id);
   if (rows.length === 0) return undefined;
