@@ -1,12 +1,13 @@
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
-import { conversations, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
+import { randomUUID } from "node:crypto";
+import { conversations, messages, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import type { IntakeConfig } from "../intake-config.js";
 import { completeIntake, planIntake, type IntakeDraft } from "./intake.js";
-import { messageSearchVector, storeMessage } from "./store-message.js";
+import { messageSearchVector, newMessageRow, storeAttachments } from "./store-message.js";
 
 export type NewConversation = {
   channel: ChannelType;
@@ -55,9 +56,16 @@ export async function openConversation(
     ? await Promise.all([planIntake(ctx, draft, input.message.body, loaded), takeNextNumber(ctx)])
     : [await planIntake(ctx, draft, input.message.body, loaded), await takeNextNumber(ctx)];
   const reference = formatReference(prefix, number);
+  // the first message is written by the conversation's INSERT, in a WITH clause (its foreign key is checked at the
+  // end of the statement, when the conversation exists): one statement for both
+  const conversationId = randomUUID();
+  const message = newMessageRow(ctx, { conversationId, direction: "inbound", channel: input.channel, authorContactId: input.contactId, ...input.message });
+  const first = ctx.db.$with("first_message", { id: messages.id }).as(ctx.db.insert(messages).values(message).returning({ id: messages.id }).getSQL());
   const [conversation] = await ctx.db
+    .with(first)
     .insert(conversations)
     .values({
+      id: conversationId,
       districtId: ctx.districtId,
       number,
       reference,
@@ -74,14 +82,7 @@ export async function openConversation(
     })
     .returning();
   const conv = conversation!;
-  const message = await storeMessage(ctx, {
-    conversationId: conv.id,
-    direction: "inbound",
-    channel: conv.channel,
-    authorContactId: input.contactId,
-    ...input.message,
-    searchIndexed: true,
-  });
+  await storeAttachments(ctx, message.id, input.message.attachments ?? []);
   const asContact = { kind: "contact", contactId: input.contactId } as const;
   const routed = await completeIntake(ctx, conv, message, plan, {
     openedDepartmentId: draft.departmentId,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { attachments, conversations, messages, type MessageRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
@@ -16,8 +16,6 @@ export type NewMessage = {
   quotedText?: string | null;
   htmlBody?: string | null;
   emailMessageId?: string | null;
-  /** the conversation was written with this message's words for search already (openConversation) */
-  searchIndexed?: boolean;
 };
 
 /** How much of a message full-text search reads (the first 20,000 characters). */
@@ -30,37 +28,48 @@ export function messageSearchVector(body: string): SQL {
 
 
 /**
+ * The row of a new message with every column given, its id included: a caller that writes it inside another
+ * statement (openConversation) knows the stored row without reading it back.
+ */
+export function newMessageRow(ctx: Ctx, m: NewMessage): MessageRow {
+  return {
+    id: randomUUID(),
+    districtId: ctx.districtId,
+    conversationId: m.conversationId,
+    direction: m.direction,
+    channel: m.channel,
+    body: m.body,
+    quotedText: m.quotedText ?? null,
+    htmlBody: m.htmlBody ?? null,
+    authorStaffId: m.authorStaffId ?? null,
+    authorContactId: m.authorContactId ?? null,
+    deliveryStatus: m.deliveryStatus ?? null,
+    deliveryError: null,
+    emailMessageId: m.emailMessageId ?? null,
+    createdAt: ctx.now(),
+  };
+}
+
+/**
  * Appends a message and its attachments to a conversation, and adds its words to the conversation's search vector
- * (no events; callers emit what it means).
+ * (no events; callers emit what it means). A conversation's first message is written with it (openConversation).
  */
 export async function storeMessage(ctx: Ctx, m: NewMessage): Promise<MessageRow> {
-  const [row] = await ctx.db
-    .insert(messages)
-    .values({
-      districtId: ctx.districtId,
-      conversationId: m.conversationId,
-      direction: m.direction,
-      channel: m.channel,
-      body: m.body,
-      authorStaffId: m.authorStaffId ?? null,
-      authorContactId: m.authorContactId ?? null,
-      deliveryStatus: m.deliveryStatus ?? null,
-      quotedText: m.quotedText ?? null,
-      htmlBody: m.htmlBody ?? null,
-      emailMessageId: m.emailMessageId ?? null,
-      createdAt: ctx.now(),
-    })
-    .returning();
-  if (!m.searchIndexed) {
-    await ctx.db
-      .update(conversations)
-      .set({ search: sql`coalesce(${conversations.search}, ''::tsvector) || ${messageSearchVector(m.body)}` })
-      .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, m.conversationId)));
-  }
-  for (const f of m.attachments ?? []) {
+  const [row] = await ctx.db.insert(messages).values(newMessageRow(ctx, m)).returning();
+  await ctx.db
+    .update(conversations)
+    .set({ search: sql`coalesce(${conversations.search}, ''::tsvector) || ${messageSearchVector(m.body)}` })
+    .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, m.conversationId)));
+  await storeAttachments(ctx, row!.id, m.attachments ?? []);
+  return row!;
+}
+
+/** A message's attachments, checked by content at the edge (lib/attachments.ts). */
+export async function storeAttachments(ctx: Ctx, messageId: string, files: readonly CheckedFile[]): Promise<void> {
+  for (const f of files) {
     await ctx.db.insert(attachments).values({
       districtId: ctx.districtId,
-      messageId: row!.id,
+      messageId,
       filename: f.filename,
       contentType: f.contentType,
       size: f.data.length,
@@ -69,5 +78,4 @@ export async function storeMessage(ctx: Ctx, m: NewMessage): Promise<MessageRow>
       createdAt: ctx.now(),
     });
   }
-  return row!;
 }
