@@ -1,6 +1,5 @@
 import { providerMessageId } from "../channels/email/peek.js";
 import { findChannelByAddress, storeInboundDelivery, type ChannelRow } from "../domain/channels/index.js";
-import { withPreparedStatements } from "../db/prepared-statements.js";
 import { inTransaction, type AppDeps } from "../http/context.js";
 
 export type IngestDeps = Pick<AppDeps, "database" | "jobs" | "log" | "now" | "publicUrl" | "devOutbox">;
@@ -32,16 +31,13 @@ export async function receiveRawEmail(
   let stored = 0;
   let duplicates = 0;
   for (const districtId of new Set(input.channels.map((c) => c.districtId))) {
-    const actor = { kind: "system", reason: `inbound-${input.source}` } as const;
-    await withPreparedStatements(() =>
-      inTransaction(deps as AppDeps, districtId, actor, deps.log, async (ctx) => {
-        for (const channel of input.channels.filter((c) => c.districtId === districtId)) {
-          const r = await storeInboundDelivery(ctx, channel, { providerMessageId: id, source: input.source, raw: input.raw });
-          if (r.duplicate) duplicates++;
-          else stored++;
-        }
-      }),
-    );
+    await inTransaction(deps as AppDeps, districtId, { kind: "system", reason: `inbound-${input.source}` }, deps.log, async (ctx) => {
+      for (const channel of input.channels.filter((c) => c.districtId === districtId)) {
+        const r = await storeInboundDelivery(ctx, channel, { providerMessageId: id, source: input.source, raw: input.raw });
+        if (r.duplicate) duplicates++;
+        else stored++;
+      }
+    });
   }
   deps.log.info({ source: input.source, stored, duplicates, size: input.raw.length }, "inbound email stored");
   return { stored, duplicates };

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { classifyEmail } from "../../channels/email/classify.js";
 import { parseEmail, type ParsedEmail } from "../../channels/email/parse.js";
 import { extractReplyFromEmail } from "../../channels/email/reply-extract.js";
-import { withPreparedStatements } from "../../db/prepared-statements.js";
 import { inDistrict, tenantDb } from "../../db/tenant.js";
 import { findDelivery, finishDelivery, lockPendingDelivery } from "../../domain/channels/index.js";
 import { recordInboundEmail, type InboundEmail } from "../../domain/conversations/index.js";
@@ -80,17 +79,14 @@ export const ingestInboundEmailJob: JobDefinition<typeof Payload> = {
       job.log.warn({ deliveryId: delivery.id }, "inbound email could not be parsed");
       return;
     }
-    // intake's statements are prepared by name (db/prepared-statements.ts)
-    const outcome = await withPreparedStatements(() =>
-      inDistrict(deps.database.db, payload.districtId, async (tx) => {
-        const txCtx = jobCtx(deps, payload.districtId, tx, job.log, "inbound-email");
-        // The check above was outside this transaction: an overlapping run of this job may have filed it since.
-        if (!(await lockPendingDelivery(txCtx, delivery.id))) return null;
-        const result = await recordInboundEmail(txCtx, input);
-        await finishDelivery(txCtx, delivery.id, { status: "processed", outcome: result });
-        return result;
-      }),
-    );
+    const outcome = await inDistrict(deps.database.db, payload.districtId, async (tx) => {
+      const txCtx = jobCtx(deps, payload.districtId, tx, job.log, "inbound-email");
+      // The check above was outside this transaction: an overlapping run of this job may have filed it since.
+      if (!(await lockPendingDelivery(txCtx, delivery.id))) return null;
+      const result = await recordInboundEmail(txCtx, input);
+      await finishDelivery(txCtx, delivery.id, { status: "processed", outcome: result });
+      return result;
+    });
     job.log.info({ deliveryId: delivery.id, outcome: outcome?.kind ?? "already_filed" }, "inbound email filed");
   },
 };
