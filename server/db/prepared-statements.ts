@@ -16,9 +16,12 @@ import pg from "pg";
  */
 const preparing = new AsyncLocalStorage<true>();
 
-/** Runs `fn` with the statements it issues on PostgreSQL prepared by name (see above); no effect on PGlite. */
-export function withPreparedStatements<T>(fn: () => Promise<T>): Promise<T> {
-  return preparing.run(true, fn);
+/**
+ * Runs `fn` with the statements it issues on PostgreSQL prepared by name (see above); no effect on PGlite. `fn` may
+ * return a drizzle query itself: it runs when awaited, and it is awaited here, inside.
+ */
+export function withPreparedStatements<T>(fn: () => PromiseLike<T>): Promise<T> {
+  return preparing.run(true, async () => await fn());
 }
 
 /** Names per statement text; bounded, so an unforeseen stream of distinct texts cannot grow it (or the server's). */
