@@ -12,7 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
-import { PreparingClient } from "./prepared-statements.js";
+import { PreparingClient, PreparingPool } from "./prepared-statements.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -62,15 +62,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(connectionString: string, max: number, prepared: boolean): Promise<Database> {
-  const Client = prepared ? PreparingClient : pg.Client;
+  const [Pool, Client] = prepared ? [PreparingPool, PreparingClient] : [pg.Pool, pg.Client];
   // JIT compilation costs tens of milliseconds per report query and pays off only for analytics far larger than ours.
   // work_mem: a year's report groups about 200,000 conversations (distinct families, medians per group); at the
   // default 4 MB those sorts and hashes spill to disk (15 % slower on the benchmark history). 32 MB per sort or hash
   // node, on at most `max` connections, is within what any PostgreSQL server for a large district has.
-  const pool = new pg.Pool({ connectionString, max, options: "-c jit=off -c work_mem=32MB", Client });
+  const pool = new Pool({ connectionString, max, options: "-c jit=off -c work_mem=32MB", Client });
   pool.on("error", () => undefined); // idle client errors surface on the next query
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const sidePool = new pg.Pool({ connectionString, max: 2, options: "-c jit=off", Client });
+  const sidePool = new Pool({ connectionString, max: 2, options: "-c jit=off", Client });
   sidePool.on("error", () => undefined);
   const side = drizzlePg(sidePool, { schema }) as unknown as Db;
   const raw: RawExecutor = async (text, values) => {

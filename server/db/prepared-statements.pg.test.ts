@@ -47,6 +47,23 @@ describe("prepared statements", () => {
     expect(named[0]!.statement).toContain('from "districts"');
   });
 
+  it("names a statement that waited for a connection another, unnamed one held", async () => {
+    const db = await oneConnection(true);
+    const holder = db.db.execute(sql`select pg_sleep(0.05), ${1}::int`);
+    const waiter = withPreparedStatements(() => bySlug(db, "north"));
+    await holder;
+    expect(await waiter).toEqual([{ name: "North USD" }]);
+    expect((await preparedOn(db)).map((p) => p.statement)).toEqual([expect.stringContaining('from "districts"')]);
+  });
+
+  it("leaves unnamed a statement that waited for a connection a named one held", async () => {
+    const db = await oneConnection(true);
+    const holder = withPreparedStatements(() => db.db.execute(sql`select pg_sleep(0.05), ${2}::int`));
+    const waiter = (async () => db.db.execute(sql`select count(*) from ${districts} where ${districts.slug} <> ${"y"}`))();
+    await Promise.all([holder, waiter]);
+    expect((await preparedOn(db)).map((p) => p.statement)).toEqual([expect.stringContaining("pg_sleep")]);
+  });
+
   it("leaves every other statement unnamed (reports and searches are planned for their own parameters)", async () => {
     const db = await oneConnection(true);
     expect(await bySlug(db, "north")).toEqual([{ name: "North USD" }]);

@@ -38,23 +38,39 @@ function nameOf(text: string): string | undefined {
   return name;
 }
 
-/** A pg client that names the statements issued inside `withPreparedStatements` (pass as the Pool's `Client`). */
+/** Marks a config whose naming is decided: the pool decides in the caller's scope, its client must not again. */
+const DECIDED = Symbol("prepared-statements.decided");
+
+/**
+ * The config, named when it is issued inside `withPreparedStatements` and is a parameterized statement, and marked
+ * decided either way.
+ */
+function decide(config: unknown, values: unknown): unknown {
+  if (typeof config !== "object" || config === null || DECIDED in config) return config;
+  const c = config as pg.QueryConfig;
+  const wanted = preparing.getStore() && Array.isArray(values) && values.length > 0 && typeof c.text === "string" && !c.name;
+  const name = wanted ? nameOf(c.text) : undefined;
+  return { ...c, ...(name ? { name } : {}), [DECIDED]: true };
+}
+
+/**
+ * A pg client that names the statements issued inside `withPreparedStatements` (pass as the Pool's `Client`):
+ * a transaction's statements, issued on its client by the caller.
+ */
 export class PreparingClient extends pg.Client {
   // pg's query() has a dozen overloads; the override only adds a name to a parameterized statement's config
   override query(config: unknown, values?: unknown, callback?: unknown): never {
-    if (
-      preparing.getStore() &&
-      typeof config === "object" &&
-      config !== null &&
-      typeof (config as pg.QueryConfig).text === "string" &&
-      !(config as pg.QueryConfig).name &&
-      Array.isArray(values) &&
-      values.length > 0
-    ) {
-      const name = nameOf((config as pg.QueryConfig).text);
-      if (name) config = { ...config, name };
-    }
-    return (super.query as (...args: unknown[]) => never)(config, values, callback);
+    return (super.query as (...args: unknown[]) => never)(decide(config, values), values, callback);
+  }
+}
+
+/**
+ * A pool that names them too: its `query` decides while still in the caller's scope, because a statement that
+ * waits for a free connection is handed one in the scope of whoever released it (which may be the other kind).
+ */
+export class PreparingPool extends pg.Pool {
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    return (super.query as (...args: unknown[]) => never)(decide(config, values), values, callback);
   }
 }
 
