@@ -71,7 +71,7 @@ async function departmentCandidates(ctx: Ctx, departmentId: string, district: Di
   const ids = sql`${members}
     union all select m.delegate_staff_id from ${staff} m where m.district_id = ${ctx.districtId} and m.id in (${members})
     union all select d.owner_staff_id from ${departments} d where d.district_id = ${ctx.districtId} and d.id = ${departmentId}
-    ${wanted.length ? sql`union all select unnest(${sql`array[${sql.join(wanted.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})` : sql``}`;
+    ${wanted.length ? sql`union all select unnest(array[${sql.join(wanted.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``}`;
   const rows = await ctx.db
     .select({
       department: departments,
