@@ -145,6 +145,21 @@ async function expectRollupRowsRead(): Promise<void> {
   expect((await reportSummary(ctx, { from: "2026-04-01", to: "2026-05-01" })).conversations).toBe(april.conversations - 5000);
 }
 
+/**
+ * Resolves the first four conversations of the history still open and created after `after`, answered in 20 and
+ * resolved in 60 business minutes: the first at `last`, each next one `stepHours` earlier.
+ */
+async function resolveFourOpen(after: string, last: string, stepHours: number): Promise<void> {
+  const open = rows.filter((r) => r.status !== "resolved" && r.createdAt > new Date(after)).slice(0, 4);
+  for (const [i, r] of open.entries()) {
+    const at = new Date(Date.parse(last) - i * stepHours * HOUR);
+    await t.database.db
+      .update(conversations)
+      .set({ status: "resolved", firstResponseAt: r.firstResponseAt ?? at, firstResponseBusinessMinutes: 20, resolvedAt: at, resolutionBusinessMinutes: 60 })
+      .where(eq(conversations.id, r.id));
+  }
+}
+
 async function dirtyDays(): Promise<number> {
   const r = (await t.database.db.execute(sql`select count(distinct (district_id, day))::int as n from report_dirty_days where district_id = ${d.district.id}`)) as unknown as { rows: { n: number }[] };
   return r.rows[0]!.n;
@@ -266,14 +281,7 @@ describe("breakdowns from the rollups", () => {
   }, 300_000);
 
   it("changes not yet rolled up (dirty days) are counted at once, and the same after the job", async () => {
-    const open = rows.filter((r) => r.status !== "resolved" && r.createdAt > new Date("2026-04-01")).slice(0, 4);
-    for (const [i, r] of open.entries()) {
-      const at = new Date(Date.parse("2026-06-15T17:00:00Z") - i * 36 * HOUR);
-      await t.database.db
-        .update(conversations)
-        .set({ status: "resolved", firstResponseAt: r.firstResponseAt ?? at, firstResponseBusinessMinutes: 20, resolvedAt: at, resolutionBusinessMinutes: 60 })
-        .where(eq(conversations.id, r.id));
-    }
+    await resolveFourOpen("2026-04-01", "2026-06-15T17:00:00Z", 36);
     // a rated conversation moves to no department and another topic; an unanswered one is breached; a new one today
     const [rated] = await t.database.db.select().from(ratings).where(sql`${ratings.districtId} = ${d.district.id} and ${ratings.submittedAt} >= '2026-04-01'`).limit(1);
     await t.database.db.update(conversations).set({ departmentId: null, topicId: d.topics.safety.id }).where(eq(conversations.id, rated!.conversationId));
@@ -391,14 +399,7 @@ describe("time series from the rollups", () => {
   }, 300_000);
 
   it("changes not yet rolled up (dirty days) are counted at once, and the same after the job", async () => {
-    const open = rows.filter((r) => r.status !== "resolved" && r.createdAt > new Date("2026-04-15")).slice(0, 4);
-    for (const [i, r] of open.entries()) {
-      const at = new Date(Date.parse("2026-06-15T16:00:00Z") - i * 30 * HOUR);
-      await t.database.db
-        .update(conversations)
-        .set({ status: "resolved", firstResponseAt: r.firstResponseAt ?? at, firstResponseBusinessMinutes: 20, resolvedAt: at, resolutionBusinessMinutes: 60 })
-        .where(eq(conversations.id, r.id));
-    }
+    await resolveFourOpen("2026-04-15", "2026-06-15T16:00:00Z", 30);
     // a conversation moves to the transportation department; a new one today
     const moved = rows.find((r) => r.departmentId !== d.departments.transportation.id && r.createdAt > new Date("2026-05-20"))!;
     await t.database.db.update(conversations).set({ departmentId: d.departments.transportation.id }).where(eq(conversations.id, moved.id));
