@@ -1,6 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
-import { randomUUID } from "node:crypto";
 import { conversations, messages, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
