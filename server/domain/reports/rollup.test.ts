@@ -112,6 +112,14 @@ async function expectSame(q: ReportQuery & { from: string; to: string }, tz = TZ
   return rolled;
 }
 
+/** A report for local dates (the rollups where they serve) equals the same report for the same instants (the conversations). */
+async function expectSameForInstants<Q extends { from: string; to: string }, R>(report: (c: Ctx, q: Q) => Promise<R>, q: Q): Promise<R> {
+  const rolled = await report(ctx, q);
+  const raw = await report(ctx, { ...q, from: instant(q.from), to: instant(q.to) });
+  expect(rolled, JSON.stringify(q)).toEqual(raw);
+  return rolled;
+}
+
 const SCOPES = (): ReportQuery[] => [
   {},
   { departmentId: d.departments.transportation.id },
@@ -251,13 +259,7 @@ describe("breakdowns from the rollups", () => {
   const BREAKDOWN_PERIODS = [...PERIODS, { from: "2026-06-01", to: "2026-07-01" }]; // June: the snapshot is now, the period runs on
   type BreakdownQ = ReportQuery & { from: string; to: string; metric: BreakdownMetric; by: BreakdownBy };
 
-  /** The breakdown for local dates (the rollups where they serve) equals the one for the same instants (the conversations). */
-  async function expectSameBreakdown(q: BreakdownQ) {
-    const rolled = await reportBreakdown(ctx, q);
-    const raw = await reportBreakdown(ctx, { ...q, from: instant(q.from), to: instant(q.to) });
-    expect(rolled, JSON.stringify(q)).toEqual(raw);
-    return rolled;
-  }
+  const expectSameBreakdown = (q: BreakdownQ) => expectSameForInstants(reportBreakdown, q);
   async function everyBreakdown(periods = BREAKDOWN_PERIODS) {
     const out: Awaited<ReturnType<typeof expectSameBreakdown>>[] = [];
     for (const p of periods) for (const by of BY) for (const metric of METRICS) out.push(await expectSameBreakdown({ ...p, by, metric }));
@@ -348,13 +350,7 @@ describe("time series from the rollups", () => {
   const SERIES_SCOPES = (): ReportQuery[] => [{}, { departmentId: d.departments.transportation.id }, { kind: "compliment" }, { departmentId: d.departments.nutrition.id, kind: "concern" }];
   type SeriesQ = ReportQuery & { from: string; to: string; metric: TimeseriesMetric; interval: Interval };
 
-  /** The series for local dates (the rollups where they serve) equals the one for the same instants (the conversations). */
-  async function expectSameSeries(q: SeriesQ) {
-    const rolled = await reportTimeseries(ctx, q);
-    const raw = await reportTimeseries(ctx, { ...q, from: instant(q.from), to: instant(q.to) });
-    expect(rolled, JSON.stringify(q)).toEqual(raw);
-    return rolled;
-  }
+  const expectSameSeries = (q: SeriesQ) => expectSameForInstants(reportTimeseries, q);
   async function everySeries(periods = SERIES_PERIODS, scopes = SERIES_SCOPES()) {
     const out: Awaited<ReturnType<typeof expectSameSeries>>[] = [];
     for (const p of periods) for (const scope of scopes) for (const metric of METRICS) for (const interval of INTERVALS) out.push(await expectSameSeries({ ...p, ...scope, metric, interval }));
