@@ -5,8 +5,17 @@ import pg from "pg";
 import { migrateDatabase, openDatabase, type Database } from "../db/client.js";
 
 export const TMP_DIR = path.resolve(import.meta.dirname, "../../.tmp");
-export const PGLITE_TEMPLATE = path.join(TMP_DIR, "pglite-template.tar.gz");
-export const PG_TEMPLATE_DB = "frontoffice_test_template";
+/**
+ * This run's templates. Global setup names them (`FRONTOFFICE_TEST_RUN`, inherited by the test workers) so that two
+ * runs at once, in one checkout or against one server, never rebuild or drop each other's template.
+ */
+function runId(): string {
+  const id = process.env.FRONTOFFICE_TEST_RUN;
+  if (!id || !/^[a-f0-9]{8}$/.test(id)) throw new Error("FRONTOFFICE_TEST_RUN is not set: the test databases come from global setup (server/test/global-setup.ts)");
+  return id;
+}
+const pgliteTemplate = () => path.join(TMP_DIR, `pglite-template-${runId()}.tar.gz`);
+const pgTemplateDb = () => `frontoffice_test_template_${runId()}`;
 
 /** Which engine this test run uses: TEST_DB=postgres runs the suite on a real server. */
 export function testEngine(): "pglite" | "postgres" {
@@ -23,19 +32,18 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** Builds the migrated template once per run (global setup). */
+/** Builds this run's migrated template (global setup, after naming the run). */
 export async function prepareTemplate(): Promise<void> {
   fs.mkdirSync(TMP_DIR, { recursive: true });
   if (testEngine() === "postgres") {
     const admin = new pg.Client({ connectionString: postgresAdminUrl() });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
+      await admin.query(`CREATE DATABASE ${pgTemplateDb()}`);
     } finally {
       await admin.end();
     }
-    const db = await openDatabase({ databaseUrl: withDatabase(postgresAdminUrl(), PG_TEMPLATE_DB) });
+    const db = await openDatabase({ databaseUrl: withDatabase(postgresAdminUrl(), pgTemplateDb()) });
     await migrateDatabase(db);
     const { createJobRunner } = await import("../jobs/runner.js");
     const { createLogger } = await import("../lib/logger.js");
@@ -53,8 +61,19 @@ export async function prepareTemplate(): Promise<void> {
   await runner.init();
   await runner.stop();
   const dump = await db.pglite!.dumpDataDir("gzip");
-  fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  fs.writeFileSync(pgliteTemplate(), Buffer.from(await dump.arrayBuffer()));
   await db.close();
+}
+
+/** Removes this run's template (global teardown). */
+export async function dropTemplate(): Promise<void> {
+  if (testEngine() === "postgres") {
+    const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${pgTemplateDb()} WITH (FORCE)`).finally(() => admin.end());
+    return;
+  }
+  fs.rmSync(pgliteTemplate(), { force: true });
 }
 
 /** A fresh, migrated database for one test file: a PGlite clone or a PostgreSQL database from the template. */
@@ -64,7 +83,7 @@ export async function openTestDatabase(): Promise<Database & { dropped?: () => P
     const admin = new pg.Client({ connectionString: postgresAdminUrl() });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateDb()}`);
     } finally {
       await admin.end();
     }
@@ -80,6 +99,6 @@ export async function openTestDatabase(): Promise<Database & { dropped?: () => P
       },
     };
   }
-  const blob = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+  const blob = new Blob([fs.readFileSync(pgliteTemplate())]);
   return openDatabase({ loadDataDir: blob });
 }
