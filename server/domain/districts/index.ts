@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
+import { reusable } from "../../db/reusable.js";
 import {
   categories,
   departments,
@@ -18,9 +19,16 @@ import type { Ctx, NumberSource } from "../shared/ctx.js";
 export type { CategoryRow, DepartmentRow, DistrictRow, SchoolRow, TopicRow };
 
 /** Tenant resolution at the public edge: the slug in the URL names the district. */
+/** The district of a slug: every public request reads it, so its statement is built once (db/reusable.ts). */
+const districtBySlug = reusable<string, DistrictRow[]>({
+  shape: () => "",
+  build: (db) => db.select().from(districts).where(eq(districts.slug, sql.placeholder("slug"))).limit(1),
+  values: (slug) => ({ slug }),
+});
+
 export async function findDistrictBySlug(db: Db | Tx, slug: string): Promise<DistrictRow | undefined> {
   if (!/^[a-z0-9-]{1,64}$/.test(slug)) return undefined;
-  const [row] = await db.select().from(districts).where(eq(districts.slug, slug)).limit(1);
+  const [row] = await districtBySlug(db, slug);
   return row;
 }
 

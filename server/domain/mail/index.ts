@@ -1,5 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import { reusableInsert } from "../../db/reusable.js";
 import { messages, outboundEmails, type OutboundEmailRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import type { Ctx } from "../shared/ctx.js";
@@ -23,10 +24,11 @@ export type QueueEmailInput = {
 };
 
 /** Stores an email in the outbox and queues its delivery, in the caller's transaction. */
+/** The email's INSERT, built once (db/reusable.ts): every submission queues its acknowledgement. */
+const insertEmail = reusableInsert(outboundEmails);
+
 export async function queueEmail(ctx: Ctx, input: QueueEmailInput): Promise<OutboundEmailRow> {
-  const [row] = await ctx.db
-    .insert(outboundEmails)
-    .values({
+  const [row] = await insertEmail(ctx.db, {
       districtId: ctx.districtId,
       conversationId: input.conversationId ?? null,
       messageId: input.messageId ?? null,
@@ -41,8 +43,7 @@ export async function queueEmail(ctx: Ctx, input: QueueEmailInput): Promise<Outb
       inReplyTo: input.inReplyTo ?? null,
       references: input.references ?? null,
       createdAt: ctx.now(),
-    })
-    .returning();
+    });
   await ctx.enqueue(ctx.db, "deliver-email", { districtId: ctx.districtId, emailId: row!.id });
   return row!;
 }

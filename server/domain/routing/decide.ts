@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { FieldValues } from "../../../common/contract/forms.js";
 import type { AssignmentPolicyType, RoutingExplanation, RoutingRule, RoutingStep } from "../../../common/contract/routing.js";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../common/enums.js";
-import { conversations, departments, staff, staffDepartments, topics, type DistrictRow, type StaffRow, type TopicRow } from "../../db/schema/index.js";
+import { reusable } from "../../db/reusable.js";
+import { conversations, departments, staff, staffDepartments, topics, type DepartmentRow, type DistrictRow, type StaffRow, type TopicRow } from "../../db/schema/index.js";
 import { getDistrict } from "../districts/index.js";
 import { calendarOf, isBusinessTime, isWithinHours } from "../sla/index.js";
 import type { Ctx } from "../shared/ctx.js";
@@ -58,6 +59,35 @@ function candidateOf(s: StaffRow, openLoad: number, district: DistrictRow, now: 
   };
 }
 
+type CandidatesInput = { districtId: string; departmentId: string; wanted: string[] };
+type CandidateRow = { department: DepartmentRow; person: StaffRow | null; member: boolean; openLoad: number };
+
+/** departmentCandidates' statement, built once per number of extra ids (db/reusable.ts): it runs on every submission. */
+const candidatesQuery = reusable<CandidatesInput, CandidateRow[]>({
+  shape: (i) => String(i.wanted.length),
+  build: (db, i) => {
+    const d = sql.placeholder("district");
+    const dep = sql.placeholder("department");
+    const members = sql`select sd.staff_id from ${staffDepartments} sd where sd.district_id = ${d} and sd.department_id = ${dep}`;
+    const ids = sql`${members}
+      union all select m.delegate_staff_id from ${staff} m where m.district_id = ${d} and m.id in (${members})
+      union all select d.owner_staff_id from ${departments} d where d.district_id = ${d} and d.id = ${dep}
+      ${i.wanted.length ? sql`union all select unnest(array[${sql.join(i.wanted.map((_, n) => sql`${sql.placeholder(`w${n}`)}`), sql`, `)}]::uuid[])` : sql``}`;
+    return db
+      .select({
+        department: departments,
+        person: staff,
+        member: sql<boolean>`${staff.id} in (${members})`,
+        openLoad: sql<number>`(select count(*)::int from ${conversations} c where c.district_id = ${d} and c.assignee_id = ${staff.id} and c.status in ('new', 'open'))`,
+      })
+      .from(departments)
+      .leftJoin(staff, and(eq(staff.districtId, d), sql`${staff.id} in (${ids})`))
+      .where(and(eq(departments.districtId, d), eq(departments.id, dep)))
+      .orderBy(staff.name, staff.id);
+  },
+  values: (i) => ({ district: i.districtId, department: i.departmentId, ...Object.fromEntries(i.wanted.map((id, n) => [`w${n}`, id])) }),
+});
+
 /**
  * A department and the people who could take its conversation, with their availability now, in one statement:
  * its members (by name), their out-of-office delegates (one hop, as people expect of an out-of-office), the
@@ -66,23 +96,8 @@ function candidateOf(s: StaffRow, openLoad: number, district: DistrictRow, now: 
  * the district has. Undefined when the department does not exist.
  */
 async function departmentCandidates(ctx: Ctx, departmentId: string, district: DistrictRow, extraIds: string[] = []) {
-  const members = sql`select sd.staff_id from ${staffDepartments} sd where sd.district_id = ${ctx.districtId} and sd.department_id = ${departmentId}`;
   const wanted = [...extraIds, ...(district.ownerStaffId ? [district.ownerStaffId] : [])];
-  const ids = sql`${members}
-    union all select m.delegate_staff_id from ${staff} m where m.district_id = ${ctx.districtId} and m.id in (${members})
-    union all select d.owner_staff_id from ${departments} d where d.district_id = ${ctx.districtId} and d.id = ${departmentId}
-    ${wanted.length ? sql`union all select unnest(array[${sql.join(wanted.map((id) => sql`${id}`), sql`, `)}]::uuid[])` : sql``}`;
-  const rows = await ctx.db
-    .select({
-      department: departments,
-      person: staff,
-      member: sql<boolean>`${staff.id} in (${members})`,
-      openLoad: sql<number>`(select count(*)::int from ${conversations} c where c.district_id = ${ctx.districtId} and c.assignee_id = ${staff.id} and c.status in ('new', 'open'))`,
-    })
-    .from(departments)
-    .leftJoin(staff, and(eq(staff.districtId, ctx.districtId), sql`${staff.id} in (${ids})`))
-    .where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, departmentId)))
-    .orderBy(staff.name, staff.id);
+  const rows = await candidatesQuery(ctx.db, { districtId: ctx.districtId, departmentId, wanted });
   if (rows.length === 0) return undefined;
   const now = ctx.now();
   const people = rows.flatMap((r) => (r.person ? [{ ...r, person: r.person }] : []));

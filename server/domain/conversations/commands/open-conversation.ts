@@ -1,13 +1,36 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
 import { conversations, messages, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
+import { keysOf, placeholdersFor, prefixed, reusable } from "../../../db/reusable.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import type { IntakeConfig } from "../intake-config.js";
 import { completeIntake, planIntake, type IntakeDraft } from "./intake.js";
 import { messageSearchVector, newMessageRow, storeAttachments } from "./store-message.js";
+
+type Opening = { message: MessageRow; conversation: Omit<typeof conversations.$inferInsert, "search"> };
+
+/**
+ * The conversation's INSERT, which writes its first message in a WITH clause (the message's foreign key is checked at
+ * the end of the statement, when the conversation exists): one statement for both, built once per set of columns
+ * (db/reusable.ts). The first message's words are its search vector; the subject's are added by the
+ * conversations_search_bi trigger.
+ */
+const insertOpening = reusable<Opening, ConversationRow[]>({
+  shape: (o) => keysOf(o.conversation),
+  build: (db, o) => {
+    const first = db.$with("first_message", { id: messages.id }).as(db.insert(messages).values(placeholdersFor(o.message, "m_")).returning({ id: messages.id }).getSQL());
+    return db
+      .with(first)
+      .insert(conversations)
+      .values({ ...placeholdersFor(o.conversation, "c_"), search: messageSearchVector(sql.placeholder("m_body")) })
+      .returning();
+  },
+  values: (o) => ({ ...prefixed(o.message, "m_"), ...prefixed(o.conversation, "c_") }),
+});
 
 export type NewConversation = {
   channel: ChannelType;
@@ -56,15 +79,11 @@ export async function openConversation(
     ? await Promise.all([planIntake(ctx, draft, input.message.body, loaded), takeNextNumber(ctx)])
     : [await planIntake(ctx, draft, input.message.body, loaded), await takeNextNumber(ctx)];
   const reference = formatReference(prefix, number);
-  // the first message is written by the conversation's INSERT, in a WITH clause (its foreign key is checked at the
-  // end of the statement, when the conversation exists): one statement for both
   const conversationId = randomUUID();
   const message = newMessageRow(ctx, { conversationId, direction: "inbound", channel: input.channel, authorContactId: input.contactId, ...input.message });
-  const first = ctx.db.$with("first_message", { id: messages.id }).as(ctx.db.insert(messages).values(message).returning({ id: messages.id }).getSQL());
-  const [conversation] = await ctx.db
-    .with(first)
-    .insert(conversations)
-    .values({
+  const [conversation] = await insertOpening(ctx.db, {
+    message,
+    conversation: {
       id: conversationId,
       districtId: ctx.districtId,
       number,
@@ -77,10 +96,8 @@ export async function openConversation(
       updatedAt: now,
       lastMessageAt: now,
       ...plan.columns,
-      // the first message's words; the subject's are added by the conversations_search_bi trigger
-      search: messageSearchVector(input.message.body),
-    })
-    .returning();
+    },
+  });
   const conv = conversation!;
   await storeAttachments(ctx, message.id, input.message.attachments ?? []);
   const asContact = { kind: "contact", contactId: input.contactId } as const;

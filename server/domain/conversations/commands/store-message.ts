@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { attachments, conversations, messages, type MessageRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import type { Ctx } from "../../shared/ctx.js";
@@ -22,7 +22,7 @@ export type NewMessage = {
 const SEARCH_CHARS = 20_000;
 
 /** A message's words for full-text search (English and Spanish stems, accents folded), as conversations.search holds them. */
-export function messageSearchVector(body: string): SQL {
+export function messageSearchVector(body: string | Placeholder): SQL {
   return sql`fo_search_vector(left(${body}, ${SEARCH_CHARS}))`;
 }
 
