@@ -1,4 +1,4 @@
-import { is, Param, Placeholder, sql } from "drizzle-orm";
+import { is, Param, Placeholder, SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "./client.js";
 
@@ -23,12 +23,16 @@ import type { Tx } from "./client.js";
 export type ReusableSpec<I> = {
   /** The text's identity: inputs with one shape share one built statement (few shapes: each is kept for good). */
   shape: (input: I) => string;
-  /** The query, with `sql.placeholder(name)` for every value; given the input only to see its shape. */
+  /**
+   * The query, with `sql.placeholder(name)` for every value; given the input only to see its shape. A query builder
+   * (its rows mapped as drizzle maps them), or an `sql` statement (the driver's raw result, as `db.execute` gives).
+   */
   build: (db: Tx, input: I) => unknown;
   /** The placeholders' values for this input. */
   values: (input: I) => Record<string, unknown>;
 };
 
+type RawSession = { prepareQuery(query: unknown, fields: undefined, name: undefined, arrayMode: boolean): Built };
 type Built = { params: unknown[]; client: unknown; execute(values?: Record<string, unknown>): Promise<unknown> };
 
 /** Shapes are few and fixed by the code; the bound stops a shape key that varies with the data from growing. */
@@ -44,7 +48,7 @@ export function reusable<I, R>(spec: ReusableSpec<I>): (db: Tx, input: I) => Pro
     const key = spec.shape(input);
     let statement = shapes.get(key);
     if (!statement) {
-      statement = prepare(spec.build(db, input));
+      statement = prepare(db, spec.build(db, input));
       if (shapes.size < MAX_SHAPES) shapes.set(key, statement);
     }
     const run = Object.create(statement) as Built;
@@ -55,10 +59,17 @@ export function reusable<I, R>(spec: ReusableSpec<I>): (db: Tx, input: I) => Pro
 }
 
 /** drizzle's prepared query of a builder (unnamed: db/prepared-statements.ts names statements), checked for frozen values. */
-function prepare(query: unknown): Built {
-  const prepareFn = (query as { _prepare?: (name?: string) => Built })._prepare;
-  if (typeof prepareFn !== "function") throw new Error("reusable: build must return a drizzle query builder");
-  const statement = prepareFn.call(query);
+function prepare(db: Tx, query: unknown): Built {
+  let statement: Built;
+  if (is(query, SQL)) {
+    // as db.execute prepares a statement, without running it
+    const { session, dialect } = db as unknown as { session: RawSession; dialect: { sqlToQuery(s: SQL): unknown } };
+    statement = session.prepareQuery(dialect.sqlToQuery(query as SQL), undefined, undefined, false);
+  } else {
+    const prepareFn = (query as { _prepare?: (name?: string) => Built })._prepare;
+    if (typeof prepareFn !== "function") throw new Error("reusable: build must return a drizzle query builder or an sql statement");
+    statement = prepareFn.call(query);
+  }
   for (const p of statement.params) {
     // a value built into the text would be the first input's for every later one: only placeholders (and numbers:
     // drizzle's own limits) may be parameters

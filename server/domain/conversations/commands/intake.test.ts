@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alertCategories, alertResponders, conversations, departments, events, notifications, outboundEmails, routingModels, routingRules, staff } from "../../../db/schema/index.js";
+import { alertCategories, alertResponders, conversationWatchers, conversations, departments, events, notifications, outboundEmails, routingModels, routingRules, staff } from "../../../db/schema/index.js";
 import { buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
 import { fakeClock, testApp, type TestApp } from "../../../test/test-app.js";
 import { createRule, trainDistrictModel } from "../../routing/index.js";
@@ -62,7 +62,10 @@ describe("routing a new conversation", () => {
     expect(routed.departmentId).toBe(d.departments.transportation.id);
     expect(routed.inTriage).toBe(false);
     expect(routed.routing!.summary).toBe("topic Bus concern → Transportation; assigned to Dana Whitfield by round robin");
-    expect(await typesOf(first.conversation.id)).toEqual(expect.arrayContaining(["conversation.created", "message.received", "conversation.routed", "conversation.assigned"]));
+    // written with the conversation, in this order (the conversation's INSERT carries its timeline)
+    expect(await typesOf(first.conversation.id)).toEqual(["conversation.created", "message.received", "conversation.routed", "conversation.assigned"]);
+    const [assignee] = await t.database.db.select().from(staff).where(eq(staff.id, dana.staff.id));
+    expect(assignee!.lastAssignedAt).toEqual(new Date(MONDAY_8AM));
     await t.drain(); // the assignee hears in the intake-follow-up job, right after the acknowledgement
     expect((await notesFor(dana)).some((n) => n.type === "assigned" && n.conversationId === first.conversation.id)).toBe(true);
     const [dept] = await t.database.db.select().from(departments).where(eq(departments.id, d.departments.transportation.id));
@@ -90,6 +93,23 @@ describe("routing a new conversation", () => {
     await t.tx(d.district.id, sup.actor, (ctx) => assignConversation(ctx, stuck.conversation.id, { staffId: sam.staff.id }));
     expect((await row(stuck.conversation.id)).inTriage).toBe(false);
     await t.database.db.update(staff).set({ outOfOfficeFrom: null, capacity: null }).where(eq(staff.districtId, d.district.id));
+  });
+
+  it("adds a rule's watchers between routing's events and triage's, in the transaction that stores the conversation", async () => {
+    const rule = await t.tx(d.district.id, sys, (ctx) =>
+      createRule(ctx, {
+        name: "Bus 9 is watched by Sam",
+        enabled: true,
+        conditions: [{ type: "field", key: "bus_number", op: "equals", value: "9" }],
+        actions: [{ type: "addWatchers", staffIds: [sam.staff.id] }],
+        stopProcessing: false,
+      }),
+    );
+    const x = await buildInquiry(t, d, { fields: { school: d.schools[0]!.id, bus_number: "9" }, message: "Bus 9 skipped our stop." });
+    expect(await typesOf(x.conversation.id)).toEqual(["conversation.created", "message.received", "conversation.routed", "conversation.assigned", "watcher.added"]);
+    const watchers = await t.database.db.select().from(conversationWatchers).where(eq(conversationWatchers.conversationId, x.conversation.id));
+    expect(watchers.map((w) => w.staffId)).toEqual([sam.staff.id]);
+    await t.database.db.delete(routingRules).where(eq(routingRules.id, rule.id));
   });
 
   it("a delegate takes the work of a person a rule asks for while they are away", async () => {

@@ -79,54 +79,71 @@ export async function planIntake(ctx: Ctx, draft: IntakeDraft, text: string, loa
 }
 
 /**
- * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
- * means it is routed, checked for alerts, alerts raised and on the clock), once it is stored with its plan's columns:
- * the round-robin cursor, the timeline (`opening`: the events of its creation, recorded with the routing's in one
- * statement), rule watchers, raised alerts and, after them, the clocks. Incident clustering and the assignee's and
- * supervisors' notifications follow in the `intake-follow-up` job queued in the same transaction
- * (intake-follow-up.ts).
+ * What intake writes besides the conversation itself, decided before it is stored (its id is chosen in the process):
+ * the round-robin cursor, the assignee's last assignment, and the timeline — `opening`'s events (its creation) with
+ * routing's, in order. With no rule watchers (they are added between routing's events and triage's) the conversation's
+ * INSERT writes them all (openConversation); otherwise `completeIntake` does, one after another.
  */
-export async function completeIntake(
-  ctx: Ctx,
-  conv: ConversationRow,
-  message: MessageRow,
-  plan: IntakePlan,
-  opening: { openedDepartmentId: string | null; events: Emission[] },
-): Promise<ConversationRow> {
-  const { decision, found } = plan;
-  const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
-  if (decision.cursor) {
-    await ctx.db
-      .update(departments)
-      .set({ roundRobinCursor: decision.cursor.staffId })
-      .where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, decision.cursor.departmentId)));
-  }
-  if (decision.assigneeId) {
-    await ctx.db.update(staff).set({ lastAssignedAt: ctx.now() }).where(and(eq(staff.districtId, ctx.districtId), eq(staff.id, decision.assigneeId)));
-  }
+export type IntakeWrites = {
+  cursor: { departmentId: string; staffId: string } | null;
+  assigneeId: string | null;
+  /** every event, in order; those after the watchers are added when there are watchers */
+  events: Emission[];
+  afterWatchers: Emission[];
+  watchers: string[];
+};
+
+export function intakeWrites(ctx: Ctx, conversationId: string, plan: IntakePlan, opening: { openedDepartmentId: string | null; events: Emission[] }): IntakeWrites {
+  const { decision } = plan;
+  const actor: Ctx["actor"] = { kind: "system", reason: "routing" };
   const ruleIds = decision.explanation.steps.flatMap((s) => (s.code === "rule_matched" ? [s.ruleId] : []));
-  const routed: Emission = {
-    type: "conversation.routed",
-    payload: { departmentId: decision.departmentId, assigneeId: decision.assigneeId, triage: decision.triage, summary: decision.explanation.summary, ruleIds },
-    conversationId: conv.id,
-    actor: rulesCtx.actor,
-  };
-  let events: Emission[] = [...opening.events, routed];
+  const events: Emission[] = [
+    ...opening.events,
+    {
+      type: "conversation.routed",
+      payload: { departmentId: decision.departmentId, assigneeId: decision.assigneeId, triage: decision.triage, summary: decision.explanation.summary, ruleIds },
+      conversationId,
+      actor,
+    },
+  ];
   if (decision.departmentId !== opening.openedDepartmentId || decision.assigneeId) {
     events.push({
       type: "conversation.assigned",
       payload: { fromStaffId: null, toStaffId: decision.assigneeId, fromDepartmentId: opening.openedDepartmentId, toDepartmentId: decision.departmentId },
-      conversationId: conv.id,
-      actor: rulesCtx.actor,
+      conversationId,
+      actor,
     });
   }
-  if (decision.watchers.length > 0) {
-    await emitAll(rulesCtx, events);
-    events = [];
-    await addWatchers(rulesCtx, conv.id, decision.watchers, "rule");
+  const afterWatchers: Emission[] = decision.triage
+    ? [{ type: "conversation.triaged", payload: { reason: decision.triageReason ?? "no_department" }, conversationId, actor }]
+    : [];
+  return { cursor: decision.cursor, assigneeId: decision.assigneeId, events, afterWatchers, watchers: decision.watchers };
+}
+
+/**
+ * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
+ * means it is routed, checked for alerts, alerts raised and on the clock), once it is stored with its plan's columns:
+ * `writes` (above) unless the conversation's INSERT made them (`written`), rule watchers, raised alerts and, after
+ * them, the clocks. Incident clustering and the assignee's and supervisors' notifications follow in the
+ * `intake-follow-up` job queued in the same transaction (intake-follow-up.ts).
+ */
+export async function completeIntake(ctx: Ctx, conv: ConversationRow, message: MessageRow, plan: IntakePlan, writes: IntakeWrites, written: boolean): Promise<ConversationRow> {
+  const { decision, found } = plan;
+  const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
+  if (!written) {
+    if (writes.cursor) {
+      await ctx.db
+        .update(departments)
+        .set({ roundRobinCursor: writes.cursor.staffId })
+        .where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, writes.cursor.departmentId)));
+    }
+    if (writes.assigneeId) {
+      await ctx.db.update(staff).set({ lastAssignedAt: ctx.now() }).where(and(eq(staff.districtId, ctx.districtId), eq(staff.id, writes.assigneeId)));
+    }
+    await emitAll(rulesCtx, writes.events);
+    if (writes.watchers.length > 0) await addWatchers(rulesCtx, conv.id, writes.watchers, "rule");
+    await emitAll(rulesCtx, writes.afterWatchers);
   }
-  if (decision.triage) events.push({ type: "conversation.triaged", payload: { reason: decision.triageReason ?? "no_department" }, conversationId: conv.id, actor: rulesCtx.actor });
-  await emitAll(rulesCtx, events);
   await ctx.enqueue(ctx.db, INTAKE_FOLLOW_UP_JOB, {
     districtId: ctx.districtId,
     conversationId: conv.id,

@@ -1,35 +1,57 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql, type SQL, type WithSubquery } from "drizzle-orm";
+import { EVENTS_CTE, eventsStatements, eventValues, type EventValues } from "../../../events/emit.js";
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
-import { conversations, messages, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
+import { conversations, departments, messages, staff, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
 import { keysOf, placeholdersFor, prefixed, reusable } from "../../../db/reusable.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import type { IntakeConfig } from "../intake-config.js";
-import { completeIntake, planIntake, type IntakeDraft } from "./intake.js";
+import { completeIntake, intakeWrites, planIntake, type IntakeDraft, type IntakeWrites } from "./intake.js";
 import { messageSearchVector, newMessageRow, storeAttachments } from "./store-message.js";
 
-type Opening = { message: MessageRow; conversation: Omit<typeof conversations.$inferInsert, "search"> };
+type Opening = { message: MessageRow; conversation: Omit<typeof conversations.$inferInsert, "search">; writes: IntakeWrites | null; events: EventValues | null; at: Date };
 
 /**
- * The conversation's INSERT, which writes its first message in a WITH clause (the message's foreign key is checked at
- * the end of the statement, when the conversation exists): one statement for both, built once per set of columns
- * (db/reusable.ts). The first message's words are its search vector; the subject's are added by the
- * conversations_search_bi trigger.
+ * The conversation's INSERT, which writes in WITH clauses its first message (whose foreign key is checked at the end
+ * of the statement, when the conversation exists) and, given `writes`, what intake writes besides: the round-robin
+ * cursor, the assignee's last assignment and the timeline with its NOTIFYs (sent by the RETURNING clause reading
+ * them, in seq order). One statement for all, built once per shape (db/reusable.ts). The first message's words are
+ * the conversation's search vector; the subject's are added by the conversations_search_bi trigger.
  */
-const insertOpening = reusable<Opening, ConversationRow[]>({
-  shape: (o) => keysOf(o.conversation),
+const insertOpening = reusable<Opening, (ConversationRow & { notified?: number })[]>({
+  shape: (o) => `${keysOf(o.conversation)}|${o.events?.count ?? "-"}|${o.writes?.cursor ? "c" : ""}${o.writes?.assigneeId ? "a" : ""}`,
   build: (db, o) => {
-    const first = db.$with("first_message", { id: messages.id }).as(db.insert(messages).values(placeholdersFor(o.message, "m_")).returning({ id: messages.id }).getSQL());
+    const p = (name: string) => sql.placeholder(name);
+    const clauses: WithSubquery[] = [db.$with("first_message", { id: messages.id }).as(db.insert(messages).values(placeholdersFor(o.message, "m_")).returning({ id: messages.id }).getSQL())];
+    if (o.writes?.cursor) {
+      clauses.push(db.$with("routed_cursor", { id: departments.id }).as(sql`update ${departments} set round_robin_cursor = ${p("cursor_staff")} where district_id = ${p("c_districtId")} and id = ${p("cursor_department")} returning id`));
+    }
+    if (o.writes?.assigneeId) {
+      clauses.push(db.$with("assigned_staff", { id: staff.id }).as(sql`update ${staff} set last_assigned_at = ${p("at")} where district_id = ${p("c_districtId")} and id = ${p("assignee")} returning id`));
+    }
+    let notified: { notified?: SQL<number> } = {};
+    if (o.events) {
+      const e = eventsStatements(o.events.count);
+      clauses.push(db.$with(EVENTS_CTE, { seq: sql<number>`seq` }).as(e.insert));
+      clauses.push(db.$with("opening_notified", { n: sql`1` }).as(e.notify));
+      notified = { notified: sql<number>`(select count(*)::int from opening_notified)` };
+    }
     return db
-      .with(first)
+      .with(...clauses)
       .insert(conversations)
       .values({ ...placeholdersFor(o.conversation, "c_"), search: messageSearchVector(sql.placeholder("m_body")) })
-      .returning();
+      .returning({ ...getTableColumns(conversations), ...notified });
   },
-  values: (o) => ({ ...prefixed(o.message, "m_"), ...prefixed(o.conversation, "c_") }),
+  values: (o) => ({
+    ...prefixed(o.message, "m_"),
+    ...prefixed(o.conversation, "c_"),
+    ...(o.writes?.cursor ? { cursor_staff: o.writes.cursor.staffId, cursor_department: o.writes.cursor.departmentId } : {}),
+    ...(o.writes?.assigneeId ? { assignee: o.writes.assigneeId, at: o.at } : {}),
+    ...o.events?.values,
+  }),
 });
 
 export type NewConversation = {
@@ -81,6 +103,16 @@ export async function openConversation(
   const reference = formatReference(prefix, number);
   const conversationId = randomUUID();
   const message = newMessageRow(ctx, { conversationId, direction: "inbound", channel: input.channel, authorContactId: input.contactId, ...input.message });
+  const asContact = { kind: "contact", contactId: input.contactId } as const;
+  const writes = intakeWrites(ctx, conversationId, plan, {
+    openedDepartmentId: draft.departmentId,
+    events: [
+      { type: "conversation.created", payload: { reference, channel: input.channel, topicId: draft.topicId }, conversationId, actor: asContact },
+      { type: "message.received", payload: { messageId: message.id, channel: input.channel }, conversationId, actor: asContact },
+    ],
+  });
+  // rule watchers are added between routing's events and triage's: then completeIntake writes them in order
+  const withInsert = writes.watchers.length === 0;
   const [conversation] = await insertOpening(ctx.db, {
     message,
     conversation: {
@@ -97,16 +129,12 @@ export async function openConversation(
       lastMessageAt: now,
       ...plan.columns,
     },
+    writes: withInsert ? writes : null,
+    events: withInsert ? eventValues(ctx, [...writes.events, ...writes.afterWatchers]) : null,
+    at: now,
   });
-  const conv = conversation!;
+  const { notified: _notified, ...conv } = conversation!;
   await storeAttachments(ctx, message.id, input.message.attachments ?? []);
-  const asContact = { kind: "contact", contactId: input.contactId } as const;
-  const routed = await completeIntake(ctx, conv, message, plan, {
-    openedDepartmentId: draft.departmentId,
-    events: [
-      { type: "conversation.created", payload: { reference, channel: conv.channel, topicId: conv.topicId }, conversationId: conv.id, actor: asContact },
-      { type: "message.received", payload: { messageId: message.id, channel: conv.channel }, conversationId: conv.id, actor: asContact },
-    ],
-  });
+  const routed = await completeIntake(ctx, conv, message, plan, writes, withInsert);
   return { conversation: routed, message };
 }
