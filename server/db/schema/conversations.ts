@@ -150,6 +150,11 @@ export const conversations = pgTable(
     index("conversations_sla_check_idx").on(t.slaNextCheckAt),
     index("conversations_triage_idx").on(t.districtId, t.inTriage, t.status),
     index("conversations_cluster_idx").on(t.districtId, t.clusterId),
+    /**
+     * Incident detection's candidates (clusters/index.ts): a topic's (or, topic null, a department's) newest reports
+     * since an instant, newest first, found by range instead of the district's every unresolved conversation.
+     */
+    index("conversations_topic_created_idx").on(t.districtId, t.topicId, t.createdAt, t.id),
     check("conversations_alert_status_ck", sql`${t.alertStatus} is null or ${t.alertStatus} in ('active','acknowledged','downgraded')`),
     check("conversations_status_ck", sql`${t.status} in ('new','open','pending','resolved')`),
     check("conversations_priority_ck", sql`${t.priority} in ('critical','high','normal','low')`),

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
-import { conversations, incidentClusters, topics, type ConversationRow, type IncidentClusterRow } from "../../db/schema/index.js";
+import { conversations, incidentClusters, messages, topics, type ConversationRow, type IncidentClusterRow } from "../../db/schema/index.js";
 import { emit } from "../../events/emit.js";
 import type { Ctx } from "../shared/ctx.js";
 import { featuresFromTerms, featuresOf, sameIncident, termsOf, type ReportFeatures } from "./similarity.js";
@@ -32,10 +32,27 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
   const topic = conv.topicId ? (await ctx.db.select().from(topics).where(and(eq(topics.districtId, ctx.districtId), eq(topics.id, conv.topicId))))[0] : undefined;
   const keyFields = keyFieldsOf(topic);
   const scope = conv.topicId ? eq(conversations.topicId, conv.topicId) : and(isNull(conversations.topicId), eq(conversations.departmentId, conv.departmentId!));
-  // the first message is read only for reports stored before their terms were kept
-  const first = sql<string | null>`(case when ${conversations.incidentTerms} is null then (select m.body from messages m where m.district_id = ${conversations.districtId} and m.conversation_id = ${conversations.id} and m.direction = 'inbound' order by m.created_at limit 1) end)`;
+  // The 300 newest unresolved reports of the scope in the window, by conversations_topic_created_idx (the id breaks
+  // ties). Most carry their stored words. One whose own follow-up has not run yet (a burst of one incident is when the
+  // worker lags), or stored before words were kept, is read from its first inbound message (else its subject) and its
+  // form answers: only such rows carry those columns.
+  const unclustered = isNull(conversations.incidentTerms);
+  // A query builder, not sql text: in a single-table select drizzle writes a sql field's columns unqualified, and the
+  // subquery's "id" was then the message's own, so it never found a message (drizzle-orm #5734).
+  const firstMessage = ctx.db
+    .select({ body: messages.body })
+    .from(messages)
+    .where(and(eq(messages.districtId, conversations.districtId), eq(messages.conversationId, conversations.id), eq(messages.direction, "inbound")))
+    .orderBy(asc(messages.createdAt))
+    .limit(1);
   const rows = await ctx.db
-    .select({ id: conversations.id, clusterId: conversations.clusterId, subject: conversations.subject, fields: conversations.fields, terms: conversations.incidentTerms, body: first })
+    .select({
+      id: conversations.id,
+      clusterId: conversations.clusterId,
+      terms: conversations.incidentTerms,
+      text: sql<string | null>`(case when ${unclustered} then coalesce((${firstMessage}), ${conversations.subject}) end)`,
+      fields: sql<Record<string, unknown> | null>`(case when ${unclustered} then ${conversations.fields} end)`,
+    })
     .from(conversations)
     .where(
       and(
@@ -46,7 +63,7 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
         inArray(conversations.status, ["new", "open", "pending"]),
       ),
     )
-    .orderBy(desc(conversations.createdAt))
+    .orderBy(desc(conversations.createdAt), desc(conversations.id))
     .limit(CANDIDATES);
   const mine = featuresOf(`${text}`, conv.fields, keyFields);
   await ctx.db
@@ -55,7 +72,7 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
     .where(and(eq(conversations.districtId, ctx.districtId), eq(conversations.id, conv.id)));
   const matches = new Map<string, { ids: string[]; clusterIds: string[] }>();
   for (const r of rows) {
-    const f: ReportFeatures = r.terms ? featuresFromTerms(r.terms) : featuresOf(r.body ?? r.subject, r.fields, keyFields);
+    const f: ReportFeatures = r.terms ? featuresFromTerms(r.terms) : featuresOf(r.text ?? "", r.fields ?? {}, keyFields);
     const s = sameIncident(mine, f, Boolean(conv.topicId));
     if (!s.same || !s.key) continue;
     const m = matches.get(s.key) ?? { ids: [], clusterIds: [] };
