@@ -19,7 +19,18 @@ import type { AppDeps } from "../server/http/context.js";
 import { pct, r2 } from "./stats.js";
 
 
-type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number; server_cpu_ms_per_request: number | null };
+type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number; server_cpu_ms_per_request: number | null; machine_cpu_busy: number | null };
+
+/** The machine's CPU time so far, busy and in all, in clock ticks (Linux: the `cpu` line of /proc/stat); null elsewhere. */
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal (guest time is counted in user)
+    return { busy: total - ticks[3]! - ticks[4]!, total }; // less idle and iowait
+  } catch {
+    return null;
+  }
+}
 
 /** CPU time this thread has used, in ms (Linux: /proc/thread-self/stat, in clock ticks of 10 ms); null elsewhere. */
 function threadCpuMs(): number | null {
@@ -39,9 +50,11 @@ function threadCpuMs(): number | null {
  */
 async function load(url: string, topic: string, tag: string, n: number, concurrency: number): Promise<Run> {
   const cpu0 = threadCpuMs();
+  const machine0 = machineCpu();
   const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { url, n, concurrency, tag, topic, expect: 201 } });
   const [result] = (await once(worker, "message")) as [{ lat: number[]; errors: number; ms: number }];
   const cpu1 = threadCpuMs();
+  const machine1 = machineCpu();
   await worker.terminate();
   return {
     per_s: r2(n / (result.ms / 1000)),
@@ -49,6 +62,8 @@ async function load(url: string, topic: string, tag: string, n: number, concurre
     p99_ms: r2(pct(result.lat, 99)),
     errors: result.errors,
     server_cpu_ms_per_request: cpu0 === null || cpu1 === null ? null : r2((cpu1 - cpu0) / n),
+    // how busy the machine's cores were meanwhile (servers, database and clients): below 1, something waited
+    machine_cpu_busy: machine0 && machine1 ? r2((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) : null,
   };
 }
 
