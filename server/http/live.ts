@@ -3,7 +3,7 @@ import pg from "pg";
 import { z } from "zod";
 import { conversations, events } from "../db/schema/index.js";
 import { tenantDb } from "../db/tenant.js";
-import { can } from "../domain/conversations/index.js";
+import { can, conversationColumn } from "../domain/conversations/index.js";
 import type { StaffActor } from "../domain/staff/index.js";
 import { LIVE_CHANNEL } from "../events/catalog.js";
 import type { AppDeps } from "./context.js";
@@ -53,7 +53,9 @@ type Scope = { departmentId: string | null; assigneeId: string | null; watcherId
 
 const REPLAY_LIMIT = 500;
 /** Staff following a conversation (alert responders, people mentioned) receive its events like its owners. */
-const WATCHERS = sql<string[] | null>`(select array_agg(w.staff_id::text) from conversation_watchers w where w.district_id = ${conversations.districtId} and w.conversation_id = ${conversations.id})`;
+// the conversation's columns qualified: a select from conversations alone prints them bare, and inside the subquery a
+// bare district_id would be the watcher's own (a condition always true, and no use of the watchers' key)
+const WATCHERS = sql<string[] | null>`(select array_agg(w.staff_id::text) from conversation_watchers w where w.district_id = ${conversationColumn(conversations.districtId)} and w.conversation_id = ${conversationColumn(conversations.id)})`;
 const SEES_ALL = (a: StaffActor) => a.role === "admin" || a.role === "viewer" || (a.role === "supervisor" && a.departmentIds.length === 0);
 
 /**

@@ -11,7 +11,7 @@ export { can, abilitiesFor, visibleTo, type ConversationAction } from "./policy.
 export { canTransition } from "./status.js";
 export { recordInboundEmail, type InboundEmail, type InboundEmailOutcome } from "./commands/record-inbound-email.js";
 export { openConversation, type NewConversation } from "./commands/open-conversation.js";
-export { listConversations, getConversationDetail, getMessage, getAttachmentFile } from "./queries.js";
+export { listConversations, getConversationDetail, getMessage, getAttachmentFile, outer as conversationColumn } from "./queries.js";
 export { presentSummary, presentMessage, previewText, type SummaryRow } from "./presenter.js";
 export { acknowledgeAlert, downgradeAlert, listAlerts, getAlert } from "./commands/respond-to-alert.js";
 export { replyToCluster, resolveCluster } from "./commands/reply-to-cluster.js";

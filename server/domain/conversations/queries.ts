@@ -49,7 +49,7 @@ const sameDistrict = (table: { id: AnyColumn; districtId: AnyColumn }, id: AnyCo
  * A column of the listed conversation, qualified: in a select from one table drizzle prints the columns inside SQL
  * fields unqualified, and in a subquery an unqualified name would mean the subquery's own table.
  */
-const outer = (column: AnyColumn): SQL => sql.raw(`"conversations"."${column.name}"`);
+export const outer = (column: AnyColumn): SQL => sql.raw(`"conversations"."${column.name}"`);
 
 /** A column of the row a conversation's foreign key points at (its topic's name, …), as a scalar subquery; null when none. */
 function nameOf<T>(table: Table & { id: AnyColumn; districtId: AnyColumn }, column: AnyColumn, id: AnyColumn): SQL<T> {

@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../app.js";
-import { assignConversation } from "../../../domain/conversations/index.js";
+import { addNote, assignConversation } from "../../../domain/conversations/index.js";
+import { addWatchers } from "../../../domain/conversations/commands/raise-alerts.js";
 import { createLiveHub } from "../../live.js";
 import { buildDistrict, buildInquiry, buildStaff, type TestDistrict, type TestStaff } from "../../../test/factories.js";
 import { testApp, type TestApp } from "../../../test/test-app.js";
@@ -58,6 +59,23 @@ describe("GET /api/stream", () => {
       // Moving it out of Nutrition is news to Nutrition too.
       const [into, away] = frames.filter((f) => f.event === "conversation.assigned");
       expect(Number(away!.id)).toBeGreaterThan(Number(into!.id));
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("tells an agent about another department's conversation they watch, and not about its neighbours", async () => {
+    const watcher = await buildStaff(t, a.district.id, { departmentIds: [a.departments.nutrition.id] });
+    const watched = await buildInquiry(t, a, { message: "Bus 4 is late every day." });
+    const other = await buildInquiry(t, a, { message: "Bus 5 is late too." });
+    await t.tx(a.district.id, admin.actor, (ctx) => addWatchers(ctx, watched.conversation.id, [watcher.staff.id], "manual"));
+    const stream = await openStream(watcher);
+    try {
+      await t.tx(a.district.id, admin.actor, (ctx) => addNote(ctx, other.conversation.id, "Checking with the depot."));
+      await t.tx(a.district.id, admin.actor, (ctx) => addNote(ctx, watched.conversation.id, "Called the driver."));
+      const frame = await stream.sse.nextEvent();
+      expect(frame).toMatchObject({ event: "note.added" });
+      expect(JSON.parse(frame!.data!).conversationId).toBe(watched.conversation.id);
     } finally {
       stream.close();
     }
