@@ -34,13 +34,16 @@ export type ReusableSpec<I> = {
 
 type RawSession = { prepareQuery(query: unknown, fields: undefined, name: undefined, arrayMode: boolean): Built };
 type Built = { params: unknown[]; client: unknown; execute(values?: Record<string, unknown>): Promise<unknown> };
+/** A parameter of a built statement: a placeholder (with its column's encoder, if drizzle gave it one) or a number. */
+type Slot = { name: string; encoder: { mapToDriverValue(v: unknown): unknown } | null } | { value: number };
+type Statement = { query: Built; slots: Slot[] };
 
 /** Shapes are few and fixed by the code; the bound stops a shape key that varies with the data from growing. */
 const MAX_SHAPES = 64;
 
 export function reusable<I, R>(spec: ReusableSpec<I>): (db: Tx, input: I) => Promise<R> {
   // per engine: the two prepared-query classes differ
-  const built = new Map<unknown, Map<string, Built>>();
+  const built = new Map<unknown, Map<string, Statement>>();
   return async (db, input) => {
     const session = (db as unknown as { session: { client: unknown; constructor: unknown } }).session;
     let shapes = built.get(session.constructor);
@@ -51,45 +54,48 @@ export function reusable<I, R>(spec: ReusableSpec<I>): (db: Tx, input: I) => Pro
       statement = prepare(db, spec.build(db, input));
       if (shapes.size < MAX_SHAPES) shapes.set(key, statement);
     }
-    const run = Object.create(statement) as Built;
+    const run = Object.create(statement.query) as Built;
     run.client = session.client;
-    run.params = fill(statement.params, spec.values(input));
+    run.params = fill(statement.slots, spec.values(input));
     return (await run.execute()) as R;
   };
 }
 
-/** drizzle's prepared query of a builder (unnamed: db/prepared-statements.ts names statements), checked for frozen values. */
-function prepare(db: Tx, query: unknown): Built {
-  let statement: Built;
+/**
+ * drizzle's prepared query of a builder (unnamed: db/prepared-statements.ts names statements), and what each of its
+ * parameters is, decided once here rather than on every execution.
+ */
+function prepare(db: Tx, query: unknown): Statement {
+  let built: Built;
   if (is(query, SQL)) {
     // as db.execute prepares a statement, without running it
     const { session, dialect } = db as unknown as { session: RawSession; dialect: { sqlToQuery(s: SQL): unknown } };
-    statement = session.prepareQuery(dialect.sqlToQuery(query as SQL), undefined, undefined, false);
+    built = session.prepareQuery(dialect.sqlToQuery(query as SQL), undefined, undefined, false);
   } else {
     const prepareFn = (query as { _prepare?: (name?: string) => Built })._prepare;
     if (typeof prepareFn !== "function") throw new Error("reusable: build must return a drizzle query builder or an sql statement");
-    statement = prepareFn.call(query);
+    built = prepareFn.call(query);
   }
-  for (const p of statement.params) {
+  const slots = built.params.map((p): Slot => {
+    const param = is(p, Param) ? (p as Param) : undefined;
+    const placeholder = param ? param.value : p;
+    if (is(placeholder, Placeholder)) return { name: (placeholder as Placeholder).name, encoder: param ? param.encoder : null };
     // a value built into the text would be the first input's for every later one: only placeholders (and numbers:
     // drizzle's own limits) may be parameters
-    const placeholder = is(p, Placeholder) || (is(p, Param) && is((p as Param).value, Placeholder));
-    if (!placeholder && typeof p !== "number") throw new Error(`reusable: a parameter is not a placeholder (${typeof p})`);
-  }
-  return statement;
+    if (typeof p !== "number") throw new Error(`reusable: a parameter is not a placeholder (${typeof p})`);
+    return { value: p };
+  });
+  return { query: built, slots };
 }
 
 /** The parameters with the placeholders' values: through the column's encoder, as drizzle fills them; null stays NULL. */
-function fill(params: unknown[], values: Record<string, unknown>): unknown[] {
-  return params.map((p) => {
-    const param = is(p, Param) ? (p as Param) : undefined;
-    const placeholder = (param ? param.value : p) as unknown;
-    if (!is(placeholder, Placeholder)) return p;
-    const name = (placeholder as Placeholder).name;
-    if (!Object.hasOwn(values, name)) throw new Error(`reusable: no value for placeholder "${name}"`);
-    const v = values[name];
+function fill(slots: readonly Slot[], values: Record<string, unknown>): unknown[] {
+  return slots.map((slot) => {
+    if ("value" in slot) return slot.value;
+    if (!Object.hasOwn(values, slot.name)) throw new Error(`reusable: no value for placeholder "${slot.name}"`);
+    const v = values[slot.name];
     if (v === null || v === undefined) return null;
-    return param ? param.encoder.mapToDriverValue(v) : v;
+    return slot.encoder ? slot.encoder.mapToDriverValue(v) : v;
   });
 }
 
