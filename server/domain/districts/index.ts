@@ -18,7 +18,6 @@ import type { Ctx, NumberSource } from "../shared/ctx.js";
 
 export type { CategoryRow, DepartmentRow, DistrictRow, SchoolRow, TopicRow };
 
-/** Tenant resolution at the public edge: the slug in the URL names the district. */
 /** The district of a slug: every public request reads it, so its statement is built once (db/reusable.ts). */
 const districtBySlug = reusable<string, DistrictRow[]>({
   shape: () => "",
@@ -26,6 +25,7 @@ const districtBySlug = reusable<string, DistrictRow[]>({
   values: (slug) => ({ slug }),
 });
 
+/** Tenant resolution at the public edge: the slug in the URL names the district. */
 export async function findDistrictBySlug(db: Db | Tx, slug: string): Promise<DistrictRow | undefined> {
   if (!/^[a-z0-9-]{1,64}$/.test(slug)) return undefined;
   const [row] = await districtBySlug(db, slug);

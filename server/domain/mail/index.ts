@@ -23,27 +23,27 @@ export type QueueEmailInput = {
   domain: string;
 };
 
-/** Stores an email in the outbox and queues its delivery, in the caller's transaction. */
 /** The email's INSERT, built once (db/reusable.ts): every submission queues its acknowledgement. */
 const insertEmail = reusableInsert(outboundEmails);
 
+/** Stores an email in the outbox and queues its delivery, in the caller's transaction. */
 export async function queueEmail(ctx: Ctx, input: QueueEmailInput): Promise<OutboundEmailRow> {
   const [row] = await insertEmail(ctx.db, {
-      districtId: ctx.districtId,
-      conversationId: input.conversationId ?? null,
-      messageId: input.messageId ?? null,
-      purpose: input.purpose,
-      toAddress: input.to,
-      fromAddress: input.from,
-      replyTo: input.replyTo ?? null,
-      subject: input.subject,
-      textBody: input.text,
-      htmlBody: input.html ?? null,
-      headerMessageId: `<${randomUUID()}@${input.domain}>`,
-      inReplyTo: input.inReplyTo ?? null,
-      references: input.references ?? null,
-      createdAt: ctx.now(),
-    });
+    districtId: ctx.districtId,
+    conversationId: input.conversationId ?? null,
+    messageId: input.messageId ?? null,
+    purpose: input.purpose,
+    toAddress: input.to,
+    fromAddress: input.from,
+    replyTo: input.replyTo ?? null,
+    subject: input.subject,
+    textBody: input.text,
+    htmlBody: input.html ?? null,
+    headerMessageId: `<${randomUUID()}@${input.domain}>`,
+    inReplyTo: input.inReplyTo ?? null,
+    references: input.references ?? null,
+    createdAt: ctx.now(),
+  });
   await ctx.enqueue(ctx.db, "deliver-email", { districtId: ctx.districtId, emailId: row!.id });
   return row!;
 }
