@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { ChannelType, ConversationKind, Language, Priority, RequesterRole } from "../../../../common/enums.js";
-import { conversationWatchers, departments, staff, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
+import { conversationWatchers, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
 import { emitAll, type Emission } from "../../../events/emit.js";
 import { detectForDistrict, type Alert } from "../../alerts/index.js";
 import { notify } from "../../notifications/index.js";
@@ -80,9 +80,10 @@ export async function planIntake(ctx: Ctx, draft: IntakeDraft, text: string, loa
 
 /**
  * What intake writes besides the conversation itself, decided before it is stored (its id is chosen in the process):
- * the round-robin cursor, the assignee's last assignment, and the timeline — `opening`'s events (its creation) with
- * routing's, in order. With no rule watchers (they are added between routing's events and triage's) the conversation's
- * INSERT writes them all (openConversation); otherwise `completeIntake` does, one after another.
+ * the round-robin cursor and the assignee's last assignment, which the conversation's INSERT always writes
+ * (openConversation), and the timeline — `opening`'s events (its creation) with routing's, in order. With no rule
+ * watchers (they are added between routing's events and triage's) the INSERT writes the timeline too; otherwise
+ * `completeIntake` does, one after another.
  */
 export type IntakeWrites = {
   cursor: { departmentId: string; staffId: string } | null;
@@ -123,23 +124,14 @@ export function intakeWrites(ctx: Ctx, conversationId: string, plan: IntakePlan,
 /**
  * What happens to every new conversation on every channel, in the transaction that stores it (so a 2xx or a 250
  * means it is routed, checked for alerts, alerts raised and on the clock), once it is stored with its plan's columns:
- * `writes` (above) unless the conversation's INSERT made them (`written`), rule watchers, raised alerts and, after
- * them, the clocks. Incident clustering and the assignee's and supervisors' notifications follow in the
+ * the timeline of `writes` (above) unless the conversation's INSERT recorded it (`eventsWritten`), rule watchers,
+ * raised alerts and, after them, the clocks. Incident clustering and the assignee's and supervisors' notifications follow in the
  * `intake-follow-up` job queued in the same transaction (intake-follow-up.ts).
  */
-export async function completeIntake(ctx: Ctx, conv: ConversationRow, message: MessageRow, plan: IntakePlan, writes: IntakeWrites, written: boolean): Promise<ConversationRow> {
+export async function completeIntake(ctx: Ctx, conv: ConversationRow, message: MessageRow, plan: IntakePlan, writes: IntakeWrites, eventsWritten: boolean): Promise<ConversationRow> {
   const { decision, found } = plan;
   const rulesCtx: Ctx = { ...ctx, actor: { kind: "system", reason: "routing" } };
-  if (!written) {
-    if (writes.cursor) {
-      await ctx.db
-        .update(departments)
-        .set({ roundRobinCursor: writes.cursor.staffId })
-        .where(and(eq(departments.districtId, ctx.districtId), eq(departments.id, writes.cursor.departmentId)));
-    }
-    if (writes.assigneeId) {
-      await ctx.db.update(staff).set({ lastAssignedAt: ctx.now() }).where(and(eq(staff.districtId, ctx.districtId), eq(staff.id, writes.assigneeId)));
-    }
+  if (!eventsWritten) {
     await emitAll(rulesCtx, writes.events);
     if (writes.watchers.length > 0) await addWatchers(rulesCtx, conv.id, writes.watchers, "rule");
     await emitAll(rulesCtx, writes.afterWatchers);

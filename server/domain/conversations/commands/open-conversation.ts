@@ -12,24 +12,24 @@ import type { IntakeConfig } from "../intake-config.js";
 import { completeIntake, intakeWrites, planIntake, type IntakeDraft, type IntakeWrites } from "./intake.js";
 import { messageSearchVector, newMessageRow, storeAttachments } from "./store-message.js";
 
-type Opening = { message: MessageRow; conversation: Omit<typeof conversations.$inferInsert, "search">; writes: IntakeWrites | null; events: EventValues | null; at: Date };
+type Opening = { message: MessageRow; conversation: Omit<typeof conversations.$inferInsert, "search">; writes: IntakeWrites; events: EventValues | null; at: Date };
 
 /**
  * The conversation's INSERT, which writes in WITH clauses its first message (whose foreign key is checked at the end
- * of the statement, when the conversation exists) and, given `writes`, what intake writes besides: the round-robin
- * cursor, the assignee's last assignment and the timeline with its NOTIFYs (sent by the RETURNING clause reading
+ * of the statement, when the conversation exists), what intake writes besides (`writes`): the round-robin cursor, the
+ * assignee's last assignment and, given `events`, the timeline with its NOTIFYs (sent by the RETURNING clause reading
  * them, in seq order). One statement for all, built once per shape (db/reusable.ts). The first message's words are
  * the conversation's search vector; the subject's are added by the conversations_search_bi trigger.
  */
 const insertOpening = reusable<Opening, (ConversationRow & { notified?: number })[]>({
-  shape: (o) => `${keysOf(o.conversation)}|${o.events?.count ?? "-"}|${o.writes?.cursor ? "c" : ""}${o.writes?.assigneeId ? "a" : ""}`,
+  shape: (o) => `${keysOf(o.conversation)}|${o.events?.count ?? "-"}|${o.writes.cursor ? "c" : ""}${o.writes.assigneeId ? "a" : ""}`,
   build: (db, o) => {
     const p = (name: string) => sql.placeholder(name);
     const clauses: WithSubquery[] = [db.$with("first_message", { id: messages.id }).as(db.insert(messages).values(placeholdersFor(o.message, "m_")).returning({ id: messages.id }).getSQL())];
-    if (o.writes?.cursor) {
+    if (o.writes.cursor) {
       clauses.push(db.$with("routed_cursor", { id: departments.id }).as(sql`update ${departments} set round_robin_cursor = ${p("cursor_staff")} where district_id = ${p("c_districtId")} and id = ${p("cursor_department")} returning id`));
     }
-    if (o.writes?.assigneeId) {
+    if (o.writes.assigneeId) {
       clauses.push(db.$with("assigned_staff", { id: staff.id }).as(sql`update ${staff} set last_assigned_at = ${p("at")} where district_id = ${p("c_districtId")} and id = ${p("assignee")} returning id`));
     }
     let notified: { notified?: SQL<number> } = {};
@@ -48,8 +48,8 @@ const insertOpening = reusable<Opening, (ConversationRow & { notified?: number }
   values: (o) => ({
     ...prefixed(o.message, "m_"),
     ...prefixed(o.conversation, "c_"),
-    ...(o.writes?.cursor ? { cursor_staff: o.writes.cursor.staffId, cursor_department: o.writes.cursor.departmentId } : {}),
-    ...(o.writes?.assigneeId ? { assignee: o.writes.assigneeId, at: o.at } : {}),
+    ...(o.writes.cursor ? { cursor_staff: o.writes.cursor.staffId, cursor_department: o.writes.cursor.departmentId } : {}),
+    ...(o.writes.assigneeId ? { assignee: o.writes.assigneeId, at: o.at } : {}),
     ...o.events?.values,
   }),
 });
@@ -111,8 +111,8 @@ export async function openConversation(
       { type: "message.received", payload: { messageId: message.id, channel: input.channel }, conversationId, actor: asContact },
     ],
   });
-  // rule watchers are added between routing's events and triage's: then completeIntake writes them in order
-  const withInsert = writes.watchers.length === 0;
+  // rule watchers are added between routing's events and triage's: then completeIntake records the timeline in order
+  const eventsWithInsert = writes.watchers.length === 0;
   const [conversation] = await insertOpening(ctx.db, {
     message,
     conversation: {
@@ -129,12 +129,12 @@ export async function openConversation(
       lastMessageAt: now,
       ...plan.columns,
     },
-    writes: withInsert ? writes : null,
-    events: withInsert ? eventValues(ctx, [...writes.events, ...writes.afterWatchers]) : null,
+    writes,
+    events: eventsWithInsert ? eventValues(ctx, [...writes.events, ...writes.afterWatchers]) : null,
     at: now,
   });
   const { notified: _notified, ...conv } = conversation!;
   await storeAttachments(ctx, message.id, input.message.attachments ?? []);
-  const routed = await completeIntake(ctx, conv, message, plan, writes, withInsert);
+  const routed = await completeIntake(ctx, conv, message, plan, writes, eventsWithInsert);
   return { conversation: routed, message };
 }
