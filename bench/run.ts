@@ -11,6 +11,8 @@
  *   queue the acknowledgement), one at a time, requests per second with p50/p99 latency.
  * - ingest: the same submission over HTTP on loopback at concurrency 1, 16 and 64, next to a bare Fastify route
  *   doing one INSERT on the same database (the floor), with the ratio (bench/ingest.ts).
+ * - worker (PostgreSQL): submissions stored first, then one worker takes their follow-ups and acknowledgements and
+ *   sends every acknowledgement over SMTP to a relay on loopback: submissions and emails a second (bench/worker.ts).
  * - report_query (PostgreSQL): every dashboard report over a generated five-year history of 1,000,000
  *   conversations (10,000 with --quick; BENCH_HISTORY=N to choose), p50/p95 per query and period (bench/reports.ts).
  * - inbox_query / search_query (PostgreSQL): the inbox's first page and full-text search over the same history
@@ -18,7 +20,7 @@
  * - soak (PostgreSQL): 30,000 submissions an hour for 10 minutes (20 s with --quick) across two `start --role web`
  *   processes and one worker: a line per 10 s (errors, p50/p99, RSS of each process), then exactly-once storage,
  *   the worker's drain and the RSS growth (bench/soak.ts). `--soak-only` runs just the soak, `--no-soak` skips it.
- * `--only=inbound,forms,ingest,history,soak` runs the parts named; `--engine=postgres` (or `pglite`) measures one engine.
+ * `--only=inbound,forms,ingest,worker,history,soak` runs the parts named; `--engine=postgres` (or `pglite`) measures one engine.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -36,12 +38,13 @@ import { benchIngest } from "./ingest.js";
 import { benchInbox } from "./inbox.js";
 import { benchReports, prepareHistory } from "./reports.js";
 import { benchSoak } from "./soak.js";
+import { benchWorker } from "./worker.js";
 import { pct, r2 } from "./stats.js";
 
 const quick = process.argv.includes("--quick");
 const soakOnly = process.argv.includes("--soak-only");
 const soak = !process.argv.includes("--no-soak");
-/** `--only=ingest,history` runs just those parts (inbound, forms, ingest, history, soak); all by default. */
+/** `--only=ingest,history` runs just those parts (inbound, forms, ingest, worker, history, soak); all by default. */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const part = (name: string) => !only || only.includes(name);
 const engineOnly = process.argv.find((a) => a.startsWith("--engine="))?.slice("--engine=".length);
@@ -172,6 +175,7 @@ for (const engine of soakOnly ? [] : available) {
     if (part("inbound")) await benchInbound(engine.name, env, quick ? 60 : 1000);
     if (part("forms")) await benchForms(engine.name, env, quick ? 60 : 1000);
     if (part("ingest")) await benchIngest(engine.name, database, env.deps, { n: quick ? 240 : 2000, slug: env.district.slug, topic: "general-question" });
+    if (engine.name === "postgres" && part("worker")) await benchWorker(engine.name, database, env.deps, { n: quick ? 200 : 1000, slug: env.district.slug, topic: "general-question" });
     if (engine.name === "postgres" && part("history")) {
       const history = await prepareHistory(database, Number(process.env.BENCH_HISTORY ?? (quick ? 10_000 : 1_000_000)));
       await benchReports(history, env.deps, { rounds: quick ? 3 : 20 });

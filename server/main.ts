@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { buildApp, type App } from "./app.js";
-import { createMailer } from "./channels/email/mailer.js";
+import { createMailer, type Mailer } from "./channels/email/mailer.js";
 import type { Config } from "./config/index.js";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { districts, staff } from "./db/schema/index.js";
@@ -41,6 +41,7 @@ async function isEmpty(database: Database): Promise<boolean> {
 export async function startFrontOffice(config: Config, log: Logger): Promise<RunningFrontOffice> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements });
   let jobs: JobRunner | undefined;
+  let mailer: Mailer | undefined;
   let app: App | null = null;
   let smtp: SmtpReceiver | null = null;
   try {
@@ -58,12 +59,13 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
         log.info("the demo district was seeded by another process");
       }
     }
-    const mailer = createMailer(config.smtpUrl);
-    jobs = createJobRunner(database, { database, publicUrl: config.publicUrl, mailer }, log);
+    mailer = createMailer(config.smtpUrl);
+    const sender = mailer;
+    jobs = createJobRunner(database, { database, publicUrl: config.publicUrl, mailer: sender }, log);
     await jobs.init();
     if (config.role !== "web") {
       await jobs.work();
-      log.info({ transport: mailer.transport }, "job workers started");
+      log.info({ transport: sender.transport }, "job workers started");
     }
     let address: string | null = null;
     if (config.role !== "worker") {
@@ -91,6 +93,7 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
         if (receiver) await receiver.close();
         if (web) await web.close();
         await running.stop();
+        sender.close();
         await database.close();
       },
     };
@@ -98,6 +101,7 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
     await smtp?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
+    mailer?.close();
     await database.close().catch(() => undefined);
     throw err;
   }

@@ -38,6 +38,12 @@ export type JobRunner = {
 
 /** Jobs a worker takes per poll of a queue. */
 export const WORK_BATCH = 20;
+/**
+ * Jobs of one batch a worker runs at once on PostgreSQL (each in its own transaction; PGlite's single connection
+ * runs them one after the other). Handlers are idempotent and take their own locks where order matters (incident
+ * clustering takes a per-topic advisory lock), as they must with several worker processes anyway.
+ */
+export const WORK_CONCURRENCY = 4;
 
 export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue">, log: Logger): JobRunner {
   const boss =
@@ -87,6 +93,15 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
     await def.handler(fullDeps, payload, { id: job.id, log: log.child({ jobId: job.id, job: def.id }) });
   }
 
+  /** Runs a batch's jobs, `lanes` at a time. */
+  async function runBatch(def: JobDefinition, jobs: readonly { id: string; data: unknown }[], lanes: number): Promise<void> {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let i = next++; i < jobs.length; i = next++) await runOne(def, jobs[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(lanes, jobs.length) }, lane));
+  }
+
   /** Runs one job; its failure is recorded on that job alone (pg-boss retries it with backoff), never the batch's. */
   async function runOne(def: JobDefinition, job: { id: string; data: unknown }): Promise<boolean> {
     try {
@@ -115,11 +130,15 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
         await database.raw(grant);
     },
     async work() {
+      const lanes = database.kind === "postgres" ? WORK_CONCURRENCY : 1;
       for (const def of jobDefinitions) {
-        // A batch per poll, each job completed or failed on its own: pg-boss waits out the polling interval after a
-        // batch, so one job per poll capped a worker at one job a second (one acknowledgement email a second).
-        await boss.work(def.id, { pollingIntervalSeconds: database.kind === "pglite" ? 0.5 : 1, batchSize: WORK_BATCH }, async (jobs) => {
-          for (const job of jobs) await runOne(def, job);
+        // A batch per poll, each job completed or failed on its own. pg-boss waits out what is left of the polling
+        // interval after a batch: a full batch asks for the next one at once instead (notifyWorker), or a queue
+        // would drain at no more than a batch a second however fast its jobs run.
+        let workerId: string | null = null;
+        workerId = await boss.work(def.id, { pollingIntervalSeconds: database.kind === "pglite" ? 0.5 : 1, batchSize: WORK_BATCH }, async (jobs) => {
+          await runBatch(def, jobs, lanes);
+          if (jobs.length === WORK_BATCH && workerId) boss.notifyWorker(workerId);
         });
         if (def.cron) await boss.schedule(def.id, def.cron, {});
       }

@@ -21,6 +21,7 @@ export function recordingMailer(): RecordingMailer {
       m.sent.push(mail);
       return { ok: true, response: "recorded" };
     },
+    close: () => undefined,
   };
   return m;
 }

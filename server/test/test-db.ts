@@ -47,7 +47,7 @@ export async function prepareTemplate(): Promise<void> {
     await migrateDatabase(db);
     const { createJobRunner } = await import("../jobs/runner.js");
     const { createLogger } = await import("../lib/logger.js");
-    const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: { transport: "sink", send: async () => ({ ok: true, response: "" }) } }, createLogger("silent"));
+    const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: { transport: "sink", send: async () => ({ ok: true, response: "" }), close: () => undefined } }, createLogger("silent"));
     await runner.init();
     await runner.stop();
     await db.close();
@@ -57,7 +57,7 @@ export async function prepareTemplate(): Promise<void> {
   await migrateDatabase(db);
   const { createJobRunner } = await import("../jobs/runner.js");
   const { createLogger } = await import("../lib/logger.js");
-  const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: { transport: "sink", send: async () => ({ ok: true, response: "" }) } }, createLogger("silent"));
+  const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: { transport: "sink", send: async () => ({ ok: true, response: "" }), close: () => undefined } }, createLogger("silent"));
   await runner.init();
   await runner.stop();
   const dump = await db.pglite!.dumpDataDir("gzip");

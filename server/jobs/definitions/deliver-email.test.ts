@@ -34,11 +34,15 @@ afterAll(async () => {
 
 async function deliver(emailId: string) {
   const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`);
-  await deliverEmailJob.handler(
-    { database: t.database, publicUrl: "http://frontoffice.test", mailer, enqueue: t.jobs.enqueue },
-    { districtId: d.district.id, emailId },
-    { id: "test", log: createLogger("silent") },
-  );
+  try {
+    await deliverEmailJob.handler(
+      { database: t.database, publicUrl: "http://frontoffice.test", mailer, enqueue: t.jobs.enqueue },
+      { districtId: d.district.id, emailId },
+      { id: "test", log: createLogger("silent") },
+    );
+  } finally {
+    mailer.close();
+  }
   const [row] = await t.database.db.select().from(outboundEmails).where(eq(outboundEmails.id, emailId));
   return row!;
 }
