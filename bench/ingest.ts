@@ -5,7 +5,8 @@
  * Requests/s, p50 and p99, and the ratio of the app's throughput to the floor's; the clients run on a thread of
  * their own (load-worker.mjs), and the serving thread's CPU time per request is reported. Then the work each level left to the
  * job queue (each submission's intake follow-up — notifications, incident clustering — and its acknowledgement's
- * delivery to the development sink) is drained one job at a time in this process, and timed: what a worker spends.
+ * delivery to the development sink) is drained in this process as a worker runs them (WORK_CONCURRENCY jobs of a
+ * batch at a time; one at a time before session 8), and timed: what a worker spends.
  * Before the first level, both servers take an unmeasured warm-up at concurrency 64 (see below).
  */
 import { once } from "node:events";
@@ -16,6 +17,7 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../server/app.js";
 import type { Database } from "../server/db/client.js";
 import type { AppDeps } from "../server/http/context.js";
+import { WORK_CONCURRENCY } from "../server/jobs/runner.js";
 import { pct, r2 } from "./stats.js";
 
 
@@ -67,7 +69,7 @@ async function load(url: string, topic: string, tag: string, n: number, concurre
   };
 }
 
-export async function benchIngest(engine: string, database: Database, deps: AppDeps, opts: { n: number; slug: string; topic: string }): Promise<void> {
+export async function benchIngest(engine: string, database: Database, deps: AppDeps, opts: { n: number; slug: string; topic: string; levels: number[] }): Promise<void> {
   await database.db.execute(sql`create table if not exists bench_floor (id bigserial primary key, body jsonb not null, created_at timestamptz not null default now())`);
   const floor = Fastify({ logger: false });
   floor.post("/floor", async (req, reply) => {
@@ -79,20 +81,20 @@ export async function benchIngest(engine: string, database: Database, deps: AppD
   const appUrl = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/public/${opts.slug}/inquiries`;
   try {
     // BENCH_INGEST_LEVELS=16,16,16 measures just those levels (repeats allowed)
-    const levels = process.env.BENCH_INGEST_LEVELS?.split(",").map(Number) ?? [1, 16, 64];
+    const levels = process.env.BENCH_INGEST_LEVELS?.split(",").map(Number) ?? opts.levels;
     // Warm-up, not measured: a server in service runs with its code optimised and, on every pool connection, its
     // statements prepared and their plans kept (db/prepared-statements.ts). At concurrency 64 every connection
     // of both pools serves; a first measured level otherwise pays for all of that.
     const warmup = Math.max(64, Math.round(opts.n / 2));
     await load(floorUrl, opts.topic, "wf", warmup, 64);
     await load(appUrl, opts.topic, "w", warmup, 64);
-    await deps.jobs.drain({ maxRounds: 100_000 });
+    await deps.jobs.drain({ maxRounds: 100_000, lanes: WORK_CONCURRENCY });
     for (const concurrency of levels) {
       const n = concurrency === 1 ? Math.max(100, Math.round(opts.n / 4)) : opts.n;
       const f = await load(floorUrl, opts.topic, `${concurrency}f`, n, concurrency);
       const a = await load(appUrl, opts.topic, `${concurrency}`, n, concurrency);
       const d0 = performance.now();
-      const drained = await deps.jobs.drain({ maxRounds: 100_000 });
+      const drained = await deps.jobs.drain({ maxRounds: 100_000, lanes: WORK_CONCURRENCY });
       const drainSecs = (performance.now() - d0) / 1000;
       const line = {
         bench: "ingest",
@@ -102,7 +104,7 @@ export async function benchIngest(engine: string, database: Database, deps: AppD
         app: a,
         floor: f,
         ratio: r2(a.per_s / f.per_s),
-        worker: { jobs: drained, per_s: r2(drained / drainSecs), per_submission_ms: r2((drainSecs * 1000) / n) },
+        worker: { jobs: drained, lanes: WORK_CONCURRENCY, per_s: r2(drained / drainSecs), per_submission_ms: r2((drainSecs * 1000) / n) },
         goals: { half_the_floor: a.per_s >= f.per_s / 2, ...(concurrency === 16 ? { p99_under_100ms: a.p99_ms < 100 } : {}) },
       };
       process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -17,7 +17,8 @@ import { pct, r1 } from "./stats.js";
 export type HistoryFixture = { conversations: number; districtId: string; departmentIds: string[]; token: string };
 
 /** One large district's history, generated once for the report and inbox benchmarks, with an admin's API token. */
-export async function prepareHistory(database: Database, conversations: number): Promise<HistoryFixture> {
+/** `conversations` over the last `years` (five for the benchmark of record; --quick takes one, which the longest period still covers). */
+export async function prepareHistory(database: Database, conversations: number, years = 5): Promise<HistoryFixture> {
   // a kept database (BENCH_KEEP_DB) keeps its history: generated once, measured again after each change
   await database.db.execute(sql`create table if not exists bench_history (conversations int primary key, fixture jsonb not null)`);
   const found = (await database.db.execute(sql`select fixture from bench_history where conversations = ${conversations}`)) as unknown as { rows: { fixture: Omit<HistoryFixture, "token"> & { adminId: string } }[] };
@@ -31,7 +32,7 @@ export async function prepareHistory(database: Database, conversations: number):
   const now = new Date();
   const district = await createDistrict(database.db, { slug: "history", name: "History USD", referencePrefix: "BUSD", replyDomain: "history.example", fromEmail: "letstalk@history.example" });
   const t0 = performance.now();
-  const h = await generateHistory(database, { districtId: district.id, conversations, years: 5, now });
+  const h = await generateHistory(database, { districtId: district.id, conversations, years, now });
   process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1((performance.now() - t0) / 1000), rollup_days: h.rolledDays, rollup_s: r1(h.rollupSeconds) })}\n`);
   const admin = await createStaff({ db: database.db, districtId: district.id }, { email: "leader@history.example", name: "Leader", role: "admin" });
   const token = await createApiToken(database.db, district.id, admin.id, "bench");

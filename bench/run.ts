@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick]`: throughput of the paths families hit, on PGlite and on PostgreSQL
  * (when one answers at BENCH_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres). `--quick` is the
  * same set, smaller, in under a minute on 2 cores, for regular use: PostgreSQL only when it answers (PGlite
- * otherwise, or with `--engine=pglite`), a 10,000-conversation history and a 20-second soak.
+ * otherwise, or with `--engine=pglite`), ingest at concurrency 1 and 16, a year's history of 3,000 conversations
+ * and a 10-second soak.
  * Prints one JSON line per measurement. Numbers, not assertions: speed is never a unit test.
  *
  * - inbound_email: raw emails stored as deliveries, then parsed, classified, threaded and filed by the
@@ -14,10 +15,10 @@
  * - worker (PostgreSQL): submissions stored first, then one worker takes their follow-ups and acknowledgements and
  *   sends every acknowledgement over SMTP to a relay on loopback: submissions and emails a second (bench/worker.ts).
  * - report_query (PostgreSQL): every dashboard report over a generated five-year history of 1,000,000
- *   conversations (10,000 with --quick; BENCH_HISTORY=N to choose), p50/p95 per query and period (bench/reports.ts).
+ *   conversations (3,000 over one year with --quick; BENCH_HISTORY=N to choose), p50/p95 per query and period (bench/reports.ts).
  * - inbox_query / search_query (PostgreSQL): the inbox's first page and full-text search over the same history
  *   (bench/inbox.ts).
- * - soak (PostgreSQL): 30,000 submissions an hour for 10 minutes (20 s with --quick) across two `start --role web`
+ * - soak (PostgreSQL): 30,000 submissions an hour for 10 minutes (10 s with --quick) across two `start --role web`
  *   processes and one worker: a line per 10 s (errors, p50/p99, RSS of each process), then exactly-once storage,
  *   the worker's drain and the RSS growth (bench/soak.ts). `--soak-only` runs just the soak, `--no-soak` skips it.
  * `--only=inbound,forms,ingest,worker,history,soak` runs the parts named; `--engine=postgres` (or `pglite`) measures one engine.
@@ -174,10 +175,11 @@ for (const engine of soakOnly ? [] : available) {
     const env = await setup(database);
     if (part("inbound")) await benchInbound(engine.name, env, quick ? 60 : 1000);
     if (part("forms")) await benchForms(engine.name, env, quick ? 60 : 1000);
-    if (part("ingest")) await benchIngest(engine.name, database, env.deps, { n: quick ? 240 : 2000, slug: env.district.slug, topic: "general-question" });
+    if (part("ingest")) await benchIngest(engine.name, database, env.deps, { n: quick ? 240 : 2000, slug: env.district.slug, topic: "general-question", levels: quick ? [1, 16] : [1, 16, 64] });
     if (engine.name === "postgres" && part("worker")) await benchWorker(engine.name, database, env.deps, { n: quick ? 200 : 1000, slug: env.district.slug, topic: "general-question" });
     if (engine.name === "postgres" && part("history")) {
-      const history = await prepareHistory(database, Number(process.env.BENCH_HISTORY ?? (quick ? 10_000 : 1_000_000)));
+      // --quick: a year of a small district (3,000 conversations), enough to run every query and period
+      const history = await prepareHistory(database, Number(process.env.BENCH_HISTORY ?? (quick ? 3_000 : 1_000_000)), quick ? 1 : 5);
       await benchReports(history, env.deps, { rounds: quick ? 3 : 20 });
       await benchInbox(history, env.deps, { rounds: quick ? 5 : 30 });
     }
@@ -189,7 +191,7 @@ for (const engine of soakOnly ? [] : available) {
 }
 if (((soak && part("soak")) || soakOnly) && available.some((e) => e.name === "postgres")) {
   await benchSoak({
-    minutes: Number(process.env.BENCH_SOAK_MINUTES ?? (quick ? 1 / 3 : 10)),
+    minutes: Number(process.env.BENCH_SOAK_MINUTES ?? (quick ? 1 / 6 : 10)),
     perHour: Number(process.env.BENCH_SOAK_PER_HOUR ?? 30_000),
     adminUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   });

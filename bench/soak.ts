@@ -139,14 +139,15 @@ export async function benchSoak(opts: { minutes: number; perHour: number; adminU
     // Every submission comes from 127.0.0.1, so the per-IP and per-form limits would stop the soak within seconds.
     // They stay on (their upsert is part of the cost being measured, as in run.ts's setup()) but at a million
     // per 10 minutes, through the environment the processes read (server/config: RATE_LIMIT_PUBLIC_IP, RATE_LIMIT_FORM).
-    // One after the other, so pg-boss creates its schema once. DEV_OUTBOX on (no SMTP_URL): the worker "sends" to the sink.
+    // The first alone, so pg-boss creates its schema once; then the other two together. DEV_OUTBOX on (no
+    // SMTP_URL): the worker "sends" to the sink.
     const env = { RATE_LIMIT_PUBLIC_IP: "1000000/600", RATE_LIMIT_FORM: "1000000/600", LOG_LEVEL: "warn", INBOUND_SMTP: "off" };
     const web1 = await startAppProcess({ databaseUrl: url, role: "web", env });
     procs.push(web1);
-    const web2 = await startAppProcess({ databaseUrl: url, role: "web", env });
-    procs.push(web2);
-    const worker = await startAppProcess({ databaseUrl: url, role: "worker", env });
-    procs.push(worker);
+    const started = await Promise.allSettled([startAppProcess({ databaseUrl: url, role: "web", env }), startAppProcess({ databaseUrl: url, role: "worker", env })]);
+    for (const s of started) if (s.status === "fulfilled") procs.push(s.value);
+    for (const s of started) if (s.status === "rejected") throw s.reason;
+    const [web2, worker] = procs.slice(1) as [AppProcess, AppProcess];
     const bases = [web1.baseUrl!, web2.baseUrl!];
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -31,8 +31,8 @@ export type JobRunner = {
   init(): Promise<void>;
   /** Starts the workers and the cron schedules (role worker|all). */
   work(): Promise<void>;
-  /** Runs every job that is due now until no queue has any (tests, CLI). */
-  drain(opts?: { maxRounds?: number }): Promise<number>;
+  /** Runs every job that is due now until no queue has any (tests, CLI), `lanes` of a batch at a time (1). */
+  drain(opts?: { maxRounds?: number; lanes?: number }): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -143,16 +143,14 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
         if (def.cron) await boss.schedule(def.id, def.cron, {});
       }
     },
-    async drain({ maxRounds = 50 } = {}) {
+    async drain({ maxRounds = 50, lanes = 1 } = {}) {
       let done = 0;
       for (let round = 0; round < maxRounds; round++) {
         let found = 0;
         for (const def of jobDefinitions) {
-          const jobs = await boss.fetch(def.id, { batchSize: 20 });
-          for (const job of jobs ?? []) {
-            found++;
-            await runOne(def, job);
-          }
+          const jobs = (await boss.fetch(def.id, { batchSize: 20 })) ?? [];
+          found += jobs.length;
+          await runBatch(def, jobs, lanes);
         }
         done += found;
         if (found === 0) break;
