@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A relay that takes 30 ms a message and records when each send began and how many were under way at once. */
+/** A relay that takes 10 ms a message and records when each send began and how many were under way at once. */
 function slowMailer(): Mailer & { started: number[]; sent: OutgoingEmail[]; mostAtOnce: number } {
   let under = 0;
   const m = {
@@ -25,7 +25,7 @@ function slowMailer(): Mailer & { started: number[]; sent: OutgoingEmail[]; most
     async send(mail: OutgoingEmail) {
       m.started.push(performance.now());
       m.mostAtOnce = Math.max(m.mostAtOnce, ++under);
-      await new Promise((r) => setTimeout(r, 30));
+      await new Promise((r) => setTimeout(r, 10));
       under--;
       m.sent.push(mail);
       return { ok: true as const, response: "250 queued" };
@@ -50,9 +50,12 @@ describe("the job worker (work())", () => {
     }
     expect(new Set(mailer.sent.map((m) => m.to)).size).toBe(n);
     expect(mailer.mostAtOnce).toBe(t.database.kind === "postgres" ? WORK_CONCURRENCY : 1);
-    // pg-boss would wait out the rest of its one-second polling interval (half a second on PGlite) between two
-    // batches; a full batch is followed by the next fetch at once instead.
-    const gaps = mailer.started.slice(1).map((s, i) => s - mailer.started[i]!);
-    expect(Math.max(...gaps)).toBeLessThan(400);
+    // pg-boss would wait out the rest of its one-second polling interval between two batches (about 900 ms here: a
+    // batch takes about 100); a full batch is followed by the next fetch at once instead. (PGlite's one job at a
+    // time takes longer than its half-second interval, so there is nothing to wait out there.)
+    if (t.database.kind === "postgres") {
+      const gaps = mailer.started.slice(1).map((s, i) => s - mailer.started[i]!);
+      expect(Math.max(...gaps)).toBeLessThan(500);
+    }
   });
 });
