@@ -26,9 +26,10 @@ export type QueueEmailInput = {
 /** The email's INSERT, built once (db/reusable.ts): every submission queues its acknowledgement. */
 const insertEmail = reusableInsert(outboundEmails);
 
-/** Stores an email in the outbox and queues its delivery, in the caller's transaction. */
-export async function queueEmail(ctx: Ctx, input: QueueEmailInput): Promise<OutboundEmailRow> {
-  const [row] = await insertEmail(ctx.db, {
+/** The outbox row of an email to queue, its id decided here (so a statement that writes it can queue its delivery). */
+export function emailValues(ctx: Ctx, input: QueueEmailInput): typeof outboundEmails.$inferInsert & { id: string } {
+  return {
+    id: randomUUID(),
     districtId: ctx.districtId,
     conversationId: input.conversationId ?? null,
     messageId: input.messageId ?? null,
@@ -43,8 +44,18 @@ export async function queueEmail(ctx: Ctx, input: QueueEmailInput): Promise<Outb
     inReplyTo: input.inReplyTo ?? null,
     references: input.references ?? null,
     createdAt: ctx.now(),
-  });
-  await ctx.enqueue(ctx.db, "deliver-email", { districtId: ctx.districtId, emailId: row!.id });
+  };
+}
+
+/** Queues the delivery of an email whose row the caller's transaction has written (emailValues). */
+export async function queueDelivery(ctx: Ctx, emailId: string): Promise<void> {
+  await ctx.enqueue(ctx.db, "deliver-email", { districtId: ctx.districtId, emailId });
+}
+
+/** Stores an email in the outbox and queues its delivery, in the caller's transaction. */
+export async function queueEmail(ctx: Ctx, input: QueueEmailInput): Promise<OutboundEmailRow> {
+  const [row] = await insertEmail(ctx.db, emailValues(ctx, input));
+  await queueDelivery(ctx, row!.id);
   return row!;
 }
 

@@ -5,11 +5,11 @@ import type { ConversationRow, TopicRow } from "../../../db/schema/index.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { findOrCreateContact } from "../../contacts/index.js";
 import { getDistrict, type DistrictRow } from "../../districts/index.js";
-import { queueEmail, renderEmail } from "../../mail/index.js";
+import { renderEmail, type QueueEmailInput } from "../../mail/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import type { IntakeConfig } from "../intake-config.js";
 import { replyAddress, statusUrl } from "../links.js";
-import { openConversation } from "./open-conversation.js";
+import { openConversation, type Opened } from "./open-conversation.js";
 
 export type NewInquiry = {
   topic: TopicRow;
@@ -48,44 +48,48 @@ export async function createInquiry(ctx: Ctx, input: NewInquiry, loaded: { distr
     : await findOrCreateContact(ctx, { name: input.name, email: input.email, phone: input.phone, language: input.language });
   const schoolField = input.topic.form.fields.find((f) => f.type === "school");
   const schoolId = schoolField ? (input.fields[schoolField.key] as string | undefined) : undefined;
-  const { conversation: conv } = await openConversation(ctx, {
-    channel: input.channel ?? "web_form",
-    subject: subjectFor(input.topic, input.language, input.message),
-    language: input.language,
-    kind: input.kind ?? (input.topic.defaultKind as ConversationKind),
-    requesterRole: input.requesterRole ?? "parent",
-    contactId: contact?.id ?? null,
-    topicId: input.topic.id,
-    departmentId: input.topic.departmentId,
-    schoolId: schoolId ?? null,
-    fields: input.fields,
-    isAnonymous: anonymous,
-    message: { body: input.message, attachments: input.attachments ?? [] },
-  }, { district, ...(loaded.config ? { config: loaded.config } : {}) });
-  const reference = conv.reference;
-
-  const link = statusUrl(ctx, district, conv);
   const email = anonymous ? null : (contact && input.email ? input.email.trim().toLowerCase() : null);
-  if (email) {
-    const topicName = (input.language === "es" ? input.topic.name.es : undefined) ?? input.topic.name.en;
-    const rendered = renderEmail(input.language, {
-      kind: "acknowledgement",
-      districtName: district.name,
-      reference,
-      topic: topicName,
-      statusUrl: link,
-      promise: promiseText(input.language, district.responseDays),
-      message: input.message,
-    });
-    await queueEmail(ctx, {
-      purpose: "acknowledgement",
-      to: email,
-      from: `${district.name} <${district.fromEmail}>`,
-      replyTo: replyAddress(district, conv),
-      ...rendered,
-      conversationId: conv.id,
-      domain: district.replyDomain,
-    });
-  }
+  const topicName = (input.language === "es" ? input.topic.name.es : undefined) ?? input.topic.name.en;
+  // written with the conversation, in its INSERT (open-conversation.ts)
+  const acknowledgement = (opened: Opened): QueueEmailInput | null =>
+    email
+      ? {
+          purpose: "acknowledgement",
+          to: email,
+          from: `${district.name} <${district.fromEmail}>`,
+          replyTo: replyAddress(district, opened),
+          ...renderEmail(input.language, {
+            kind: "acknowledgement",
+            districtName: district.name,
+            reference: opened.reference,
+            topic: topicName,
+            statusUrl: statusUrl(ctx, district, opened),
+            promise: promiseText(input.language, district.responseDays),
+            message: input.message,
+          }),
+          domain: district.replyDomain,
+        }
+      : null;
+  const { conversation: conv } = await openConversation(
+    ctx,
+    {
+      channel: input.channel ?? "web_form",
+      subject: subjectFor(input.topic, input.language, input.message),
+      language: input.language,
+      kind: input.kind ?? (input.topic.defaultKind as ConversationKind),
+      requesterRole: input.requesterRole ?? "parent",
+      contactId: contact?.id ?? null,
+      topicId: input.topic.id,
+      departmentId: input.topic.departmentId,
+      schoolId: schoolId ?? null,
+      fields: input.fields,
+      isAnonymous: anonymous,
+      message: { body: input.message, attachments: input.attachments ?? [] },
+    },
+    { district, ...(loaded.config ? { config: loaded.config } : {}) },
+    acknowledgement,
+  );
+  const reference = conv.reference;
+  const link = statusUrl(ctx, district, conv);
   return { conversation: conv, reference, statusUrl: link };
 }

@@ -3,26 +3,34 @@ import { getTableColumns, sql, type SQL, type WithSubquery } from "drizzle-orm";
 import { EVENTS_CTE, eventsStatements, eventValues, type EventValues } from "../../../events/emit.js";
 import type { FieldValues } from "../../../../common/contract/forms.js";
 import type { ChannelType, ConversationKind, Language, RequesterRole } from "../../../../common/enums.js";
-import { conversations, departments, messages, staff, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
+import { conversations, departments, messages, outboundEmails, staff, type ConversationRow, type MessageRow } from "../../../db/schema/index.js";
 import { keysOf, placeholdersFor, prefixed, reusable } from "../../../db/reusable.js";
 import type { CheckedFile } from "../../../lib/attachments.js";
 import { formatReference, takeNextNumber, type DistrictRow } from "../../districts/index.js";
+import { emailValues, queueDelivery, type QueueEmailInput } from "../../mail/index.js";
 import type { Ctx } from "../../shared/ctx.js";
 import type { IntakeConfig } from "../intake-config.js";
 import { completeIntake, intakeWrites, planIntake, type IntakeDraft, type IntakeWrites } from "./intake.js";
 import { messageSearchVector, newMessageRow, storeAttachments } from "./store-message.js";
 
-type Opening = { message: MessageRow; conversation: Omit<typeof conversations.$inferInsert, "search">; writes: IntakeWrites; events: EventValues | null; at: Date };
+type Opening = {
+  message: MessageRow;
+  conversation: Omit<typeof conversations.$inferInsert, "search">;
+  writes: IntakeWrites;
+  events: EventValues | null;
+  email: EmailValues | null;
+  at: Date;
+};
 
 /**
  * The conversation's INSERT, which writes in WITH clauses its first message (whose foreign key is checked at the end
  * of the statement, when the conversation exists), what intake writes besides (`writes`): the round-robin cursor, the
- * assignee's last assignment and, given `events`, the timeline with its NOTIFYs (sent by the RETURNING clause reading
- * them, in seq order). One statement for all, built once per shape (db/reusable.ts). The first message's words are
+ * assignee's last assignment, given `events` the timeline with its NOTIFYs (sent by the RETURNING clause reading
+ * them, in seq order), and given `email` the acknowledgement's outbox row. One statement for all, built once per shape (db/reusable.ts). The first message's words are
  * the conversation's search vector; the subject's are added by the conversations_search_bi trigger.
  */
 const insertOpening = reusable<Opening, (ConversationRow & { notified?: number })[]>({
-  shape: (o) => `${keysOf(o.conversation)}|${o.events?.count ?? "-"}|${o.writes.cursor ? "c" : ""}${o.writes.assigneeId ? "a" : ""}`,
+  shape: (o) => `${keysOf(o.conversation)}|${o.events?.count ?? "-"}|${o.writes.cursor ? "c" : ""}${o.writes.assigneeId ? "a" : ""}|${o.email ? keysOf(o.email) : "-"}`,
   build: (db, o) => {
     const p = (name: string) => sql.placeholder(name);
     const clauses: WithSubquery[] = [db.$with("first_message", { id: messages.id }).as(db.insert(messages).values(placeholdersFor(o.message, "m_")).returning({ id: messages.id }).getSQL())];
@@ -31,6 +39,9 @@ const insertOpening = reusable<Opening, (ConversationRow & { notified?: number }
     }
     if (o.writes.assigneeId) {
       clauses.push(db.$with("assigned_staff", { id: staff.id }).as(sql`update ${staff} set last_assigned_at = ${p("at")} where district_id = ${p("c_districtId")} and id = ${p("assignee")} returning id`));
+    }
+    if (o.email) {
+      clauses.push(db.$with("acknowledgement", { id: outboundEmails.id }).as(db.insert(outboundEmails).values(placeholdersFor(o.email, "e_")).returning({ id: outboundEmails.id }).getSQL()));
     }
     let notified: { notified?: SQL<number> } = {};
     if (o.events) {
@@ -51,8 +62,14 @@ const insertOpening = reusable<Opening, (ConversationRow & { notified?: number }
     ...(o.writes.cursor ? { cursor_staff: o.writes.cursor.staffId, cursor_department: o.writes.cursor.departmentId } : {}),
     ...(o.writes.assigneeId ? { assignee: o.writes.assigneeId, at: o.at } : {}),
     ...o.events?.values,
+    ...(o.email ? prefixed(o.email, "e_") : {}),
   }),
 });
+
+type EmailValues = ReturnType<typeof emailValues>;
+
+/** What a new conversation's links are made of, known before it is written (conversations/links.ts). */
+export type Opened = { id: string; reference: string; accessVersion: number };
 
 export type NewConversation = {
   channel: ChannelType;
@@ -74,12 +91,14 @@ export type NewConversation = {
  * checked for critical alerts and on its service-standard clocks (intake.ts), all in the caller's transaction. The
  * routing, the clocks and the first message's words for search are decided before the conversation is written, so
  * it is written once (an update rewrites every index of the row), and its opening and routing events are one
- * statement.
+ * statement. `acknowledgement`, given what the family's link and reply address are made of, is the email that
+ * acknowledges the conversation (or null): it is written with the conversation and its delivery queued.
  */
 export async function openConversation(
   ctx: Ctx,
   input: NewConversation,
   loaded: { district?: DistrictRow; config?: IntakeConfig } = {},
+  acknowledgement?: (opened: Opened) => QueueEmailInput | null,
 ): Promise<{ conversation: ConversationRow; message: MessageRow }> {
   const now = ctx.now();
   const draft: IntakeDraft = {
@@ -113,6 +132,9 @@ export async function openConversation(
   });
   // rule watchers are added between routing's events and triage's: then completeIntake records the timeline in order
   const eventsWithInsert = writes.watchers.length === 0;
+  const opened: Opened = { id: conversationId, reference, accessVersion: 1 };
+  const ackInput = acknowledgement?.(opened) ?? null;
+  const email = ackInput ? emailValues(ctx, { ...ackInput, conversationId }) : null;
   const [conversation] = await insertOpening(ctx.db, {
     message,
     conversation: {
@@ -120,6 +142,7 @@ export async function openConversation(
       districtId: ctx.districtId,
       number,
       reference,
+      accessVersion: opened.accessVersion,
       ...draft,
       subject: draft.subject || reference,
       status: "new",
@@ -131,10 +154,12 @@ export async function openConversation(
     },
     writes,
     events: eventsWithInsert ? eventValues(ctx, [...writes.events, ...writes.afterWatchers]) : null,
+    email,
     at: now,
   });
   const { notified: _notified, ...conv } = conversation!;
   await storeAttachments(ctx, message.id, input.message.attachments ?? []);
   const routed = await completeIntake(ctx, conv, message, plan, writes, eventsWithInsert);
+  if (email) await queueDelivery(ctx, email.id);
   return { conversation: routed, message };
 }
