@@ -5,34 +5,13 @@
  * acknowledgement over SMTP to a relay on loopback. Reported: submissions and emails a second from the worker's
  * start until the last acknowledgement reached the relay and no job of either queue is left.
  */
-import { SMTPServer } from "smtp-server";
 import { buildApp } from "../server/app.js";
 import { createMailer } from "../server/channels/email/mailer.js";
 import type { Database } from "../server/db/client.js";
 import type { AppDeps } from "../server/http/context.js";
 import { createJobRunner } from "../server/jobs/runner.js";
+import { startCountingRelay } from "../server/test/smtp-relay.js";
 import { r2 } from "./stats.js";
-
-/** An SMTP relay on loopback that accepts every message and counts them (no TLS, no authentication). */
-async function startRelay(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on("data", () => undefined);
-      stream.on("end", () => {
-        received++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 async function jobsLeft(database: Database): Promise<number> {
   const rows = await database.raw(
@@ -44,7 +23,7 @@ async function jobsLeft(database: Database): Promise<number> {
 export async function benchWorker(engine: string, database: Database, deps: AppDeps, opts: { n: number; slug: string; topic: string }): Promise<void> {
   const app = await buildApp(deps);
   await app.ready();
-  const relay = await startRelay();
+  const relay = await startCountingRelay();
   const before = Number((await database.raw("select count(*)::int as n from outbound_emails where status = 'sent'")).rows[0]?.n ?? 0);
   let runner: ReturnType<typeof createJobRunner> | null = null;
   let mailer: ReturnType<typeof createMailer> | null = null;
@@ -70,8 +49,8 @@ export async function benchWorker(engine: string, database: Database, deps: AppD
     await runner.init();
     await runner.work();
     const deadline = t0 + 10 * 60_000;
-    while (relay.received() < opts.n || (await jobsLeft(database)) > 0) {
-      if (performance.now() > deadline) throw new Error(`worker bench: ${relay.received()} of ${opts.n} emails after 10 minutes`);
+    while (relay.counts().messages < opts.n || (await jobsLeft(database)) > 0) {
+      if (performance.now() > deadline) throw new Error(`worker bench: ${relay.counts().messages} of ${opts.n} emails after 10 minutes`);
       await new Promise((r) => setTimeout(r, 50));
     }
     const secs = (performance.now() - t0) / 1000;
@@ -83,8 +62,8 @@ export async function benchWorker(engine: string, database: Database, deps: AppD
       jobs: queued,
       seconds: r2(secs),
       submissions_per_s: r2(opts.n / secs),
-      emails_per_s: r2(relay.received() / secs),
-      emails_relayed: relay.received(),
+      emails_per_s: r2(relay.counts().messages / secs),
+      emails_relayed: relay.counts().messages,
       emails_marked_sent: sent,
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);

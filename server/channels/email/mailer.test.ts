@@ -1,40 +1,13 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCountingRelay, type CountingRelay } from "../../test/smtp-relay.js";
 import { createMailer, SMTP_CONNECTIONS } from "./mailer.js";
 
-/** A relay on loopback that counts the connections it is given, those still open, and the messages. */
-let server: SMTPServer;
-let port = 0;
-let opened = 0;
-let open = 0;
-let messages = 0;
+let relay: CountingRelay;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    disableReverseLookup: true,
-    logger: false,
-    onConnect(_session, callback) {
-      opened++;
-      open++;
-      callback();
-    },
-    onClose() {
-      open--;
-    },
-    onData(stream, _session, callback) {
-      stream.on("data", () => undefined);
-      stream.on("end", () => {
-        messages++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as { port: number }).port;
+  relay = await startCountingRelay();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => relay.close());
 
 const mail = (i: number) => ({ from: "letstalk@district.example", to: `family${i}@example.com`, subject: `Reference ${i}`, text: "We received your message.", messageId: `<m${i}.${Date.now()}@district.example>` });
 
@@ -44,35 +17,35 @@ async function until(check: () => boolean): Promise<void> {
 
 describe("the SMTP mailer", () => {
   it("sends one message after another over one connection, and close() ends it", async () => {
-    const before = { opened, messages };
-    const mailer = createMailer(`smtp://127.0.0.1:${port}`);
+    const before = relay.counts();
+    const mailer = createMailer(`smtp://127.0.0.1:${relay.port}`);
     for (let i = 0; i < 5; i++) expect(await mailer.send(mail(i))).toMatchObject({ ok: true });
-    expect(messages - before.messages).toBe(5);
-    expect(opened - before.opened).toBe(1);
+    expect(relay.counts().messages - before.messages).toBe(5);
+    expect(relay.counts().opened - before.opened).toBe(1);
     mailer.close();
-    await until(() => open === 0);
-    expect(open).toBe(0);
+    await until(() => relay.counts().open === 0);
+    expect(relay.counts().open).toBe(0);
   });
 
   it("sends messages at once over at most SMTP_CONNECTIONS connections", async () => {
-    const before = { opened, messages };
-    const mailer = createMailer(`smtp://127.0.0.1:${port}`);
+    const before = relay.counts();
+    const mailer = createMailer(`smtp://127.0.0.1:${relay.port}`);
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => mailer.send(mail(100 + i))));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(messages - before.messages).toBe(12);
-    expect(opened - before.opened).toBeGreaterThan(1);
-    expect(opened - before.opened).toBeLessThanOrEqual(SMTP_CONNECTIONS);
+    expect(relay.counts().messages - before.messages).toBe(12);
+    expect(relay.counts().opened - before.opened).toBeGreaterThan(1);
+    expect(relay.counts().opened - before.opened).toBeLessThanOrEqual(SMTP_CONNECTIONS);
     mailer.close();
-    await until(() => open === 0);
-    expect(open).toBe(0);
+    await until(() => relay.counts().open === 0);
+    expect(relay.counts().open).toBe(0);
   });
 
   it("keeps the options SMTP_URL gives: ?pool=false opens a connection per message", async () => {
-    const before = { opened, messages };
-    const mailer = createMailer(`smtp://127.0.0.1:${port}/?pool=false`);
+    const before = relay.counts();
+    const mailer = createMailer(`smtp://127.0.0.1:${relay.port}/?pool=false`);
     for (let i = 0; i < 3; i++) expect(await mailer.send(mail(200 + i))).toMatchObject({ ok: true });
-    expect(messages - before.messages).toBe(3);
-    expect(opened - before.opened).toBe(3);
+    expect(relay.counts().messages - before.messages).toBe(3);
+    expect(relay.counts().opened - before.opened).toBe(3);
     mailer.close();
   });
 });
