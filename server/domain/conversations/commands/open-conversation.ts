@@ -26,8 +26,9 @@ type Opening = {
  * The conversation's INSERT, which writes in WITH clauses its first message (whose foreign key is checked at the end
  * of the statement, when the conversation exists), what intake writes besides (`writes`): the round-robin cursor, the
  * assignee's last assignment, given `events` the timeline with its NOTIFYs (sent by the RETURNING clause reading
- * them, in seq order), and given `email` the acknowledgement's outbox row. One statement for all, built once per shape (db/reusable.ts). The first message's words are
- * the conversation's search vector; the subject's are added by the conversations_search_bi trigger.
+ * them, in seq order), and given `email` the acknowledgement's outbox row. One statement for all, built once per
+ * shape (db/reusable.ts). The first message's words are the conversation's search vector; the subject's are added
+ * by the conversations_search_bi trigger.
  */
 const insertOpening = reusable<Opening, (ConversationRow & { notified?: number })[]>({
   shape: (o) => `${keysOf(o.conversation)}|${o.events?.count ?? "-"}|${o.writes.cursor ? "c" : ""}${o.writes.assigneeId ? "a" : ""}|${o.email ? keysOf(o.email) : "-"}`,
