@@ -13,18 +13,18 @@ import { createJobRunner } from "../server/jobs/runner.js";
 import { startCountingRelay } from "../server/test/smtp-relay.js";
 import { r2 } from "./stats.js";
 
-async function jobsLeft(database: Database): Promise<number> {
-  const rows = await database.raw(
-    "select count(*)::int as n from pgboss.job where name in ('intake-follow-up', 'deliver-email') and state < 'completed'",
-  );
-  return Number(rows.rows[0]?.n ?? 0);
+async function count(database: Database, query: string): Promise<number> {
+  return Number((await database.raw(query)).rows[0]?.n ?? 0);
 }
+const jobsLeft = (database: Database) =>
+  count(database, "select count(*)::int as n from pgboss.job where name in ('intake-follow-up', 'deliver-email') and state < 'completed'");
+const emailsSent = (database: Database) => count(database, "select count(*)::int as n from outbound_emails where status = 'sent'");
 
 export async function benchWorker(engine: string, database: Database, deps: AppDeps, opts: { n: number; slug: string; topic: string }): Promise<void> {
   const app = await buildApp(deps);
   await app.ready();
   const relay = await startCountingRelay();
-  const before = Number((await database.raw("select count(*)::int as n from outbound_emails where status = 'sent'")).rows[0]?.n ?? 0);
+  const before = await emailsSent(database);
   let runner: ReturnType<typeof createJobRunner> | null = null;
   let mailer: ReturnType<typeof createMailer> | null = null;
   try {
@@ -54,7 +54,7 @@ export async function benchWorker(engine: string, database: Database, deps: AppD
       await new Promise((r) => setTimeout(r, 50));
     }
     const secs = (performance.now() - t0) / 1000;
-    const sent = Number((await database.raw("select count(*)::int as n from outbound_emails where status = 'sent'")).rows[0]?.n ?? 0) - before;
+    const sent = (await emailsSent(database)) - before;
     const line = {
       bench: "worker",
       engine,

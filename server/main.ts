@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { buildApp, type App } from "./app.js";
-import { createMailer, type Mailer } from "./channels/email/mailer.js";
+import { createMailer } from "./channels/email/mailer.js";
 import type { Config } from "./config/index.js";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { districts, staff } from "./db/schema/index.js";
@@ -39,9 +39,10 @@ async function isEmpty(database: Database): Promise<boolean> {
  * On PGlite the data directory is locked for this process until stop().
  */
 export async function startFrontOffice(config: Config, log: Logger): Promise<RunningFrontOffice> {
+  // first, so a bad SMTP_URL leaves nothing open; no connection until the first email, closed when the process stops
+  const mailer = createMailer(config.smtpUrl);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements });
   let jobs: JobRunner | undefined;
-  let mailer: Mailer | undefined;
   let app: App | null = null;
   let smtp: SmtpReceiver | null = null;
   try {
@@ -59,13 +60,11 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
         log.info("the demo district was seeded by another process");
       }
     }
-    mailer = createMailer(config.smtpUrl);
-    const sender = mailer;
-    jobs = createJobRunner(database, { database, publicUrl: config.publicUrl, mailer: sender }, log);
+    jobs = createJobRunner(database, { database, publicUrl: config.publicUrl, mailer }, log);
     await jobs.init();
     if (config.role !== "web") {
       await jobs.work();
-      log.info({ transport: sender.transport }, "job workers started");
+      log.info({ transport: mailer.transport }, "job workers started");
     }
     let address: string | null = null;
     if (config.role !== "worker") {
@@ -93,7 +92,7 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
         if (receiver) await receiver.close();
         if (web) await web.close();
         await running.stop();
-        sender.close();
+        mailer.close();
         await database.close();
       },
     };
@@ -101,7 +100,7 @@ export async function startFrontOffice(config: Config, log: Logger): Promise<Run
     await smtp?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
-    mailer?.close();
+    mailer.close();
     await database.close().catch(() => undefined);
     throw err;
   }

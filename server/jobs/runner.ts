@@ -148,7 +148,7 @@ export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue
       for (let round = 0; round < maxRounds; round++) {
         let found = 0;
         for (const def of jobDefinitions) {
-          const jobs = (await boss.fetch(def.id, { batchSize: 20 })) ?? [];
+          const jobs = (await boss.fetch(def.id, { batchSize: WORK_BATCH })) ?? [];
           found += jobs.length;
           await runBatch(def, jobs, lanes);
         }

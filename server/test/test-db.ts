@@ -32,6 +32,16 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** pg-boss's schema and queues in a template, so each test database starts with them (the runner's init, then stop). */
+async function createJobSchema(db: Database): Promise<void> {
+  const { createMailer } = await import("../channels/email/mailer.js");
+  const { createJobRunner } = await import("../jobs/runner.js");
+  const { createLogger } = await import("../lib/logger.js");
+  const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: createMailer(undefined) }, createLogger("silent"));
+  await runner.init();
+  await runner.stop();
+}
+
 /** Builds this run's migrated template (global setup, after naming the run). */
 export async function prepareTemplate(): Promise<void> {
   fs.mkdirSync(TMP_DIR, { recursive: true });
@@ -45,21 +55,13 @@ export async function prepareTemplate(): Promise<void> {
     }
     const db = await openDatabase({ databaseUrl: withDatabase(postgresAdminUrl(), pgTemplateDb()) });
     await migrateDatabase(db);
-    const { createJobRunner } = await import("../jobs/runner.js");
-    const { createLogger } = await import("../lib/logger.js");
-    const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: { transport: "sink", send: async () => ({ ok: true, response: "" }), close: () => undefined } }, createLogger("silent"));
-    await runner.init();
-    await runner.stop();
+    await createJobSchema(db);
     await db.close();
     return;
   }
   const db = await openDatabase({});
   await migrateDatabase(db);
-  const { createJobRunner } = await import("../jobs/runner.js");
-  const { createLogger } = await import("../lib/logger.js");
-  const runner = createJobRunner(db, { database: db, publicUrl: "http://localhost", mailer: { transport: "sink", send: async () => ({ ok: true, response: "" }), close: () => undefined } }, createLogger("silent"));
-  await runner.init();
-  await runner.stop();
+  await createJobSchema(db);
   const dump = await db.pglite!.dumpDataDir("gzip");
   fs.writeFileSync(pgliteTemplate(), Buffer.from(await dump.arrayBuffer()));
   await db.close();
