@@ -10,7 +10,7 @@
  * Before the first level, both servers take an unmeasured warm-up at concurrency 64 (see below).
  */
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "drizzle-orm";
@@ -21,7 +21,15 @@ import { WORK_CONCURRENCY } from "../server/jobs/runner.js";
 import { pct, r2 } from "./stats.js";
 
 
-type Run = { per_s: number; p50_ms: number; p99_ms: number; errors: number; server_cpu_ms_per_request: number | null; machine_cpu_busy: number | null };
+type Run = {
+  per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  server_cpu_ms_per_request: number | null;
+  database_cpu_ms_per_request: number | null;
+  machine_cpu_busy: number | null;
+};
 
 /** The machine's CPU time so far, busy and in all, in clock ticks (Linux: the `cpu` line of /proc/stat); null elsewhere. */
 function machineCpu(): { busy: number; total: number } | null {
@@ -46,16 +54,42 @@ function threadCpuMs(): number | null {
 }
 
 /**
+ * CPU time all PostgreSQL processes on this machine have used so far, in ms (Linux: /proc/<pid>/stat of each process
+ * named postgres, readable when the bench runs as their owner or root); null when none can be read, as for a
+ * database on another machine. Its difference over a level is the database's load per request: what the capacity
+ * model needs, and what a bare INSERT costs next to a full submission.
+ */
+function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let seen = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+      seen++;
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return seen > 0 ? ticks * 10 : null;
+}
+
+/**
  * `n` POSTs with `concurrency` clients on a load-generator thread (load-worker.mjs), while this thread serves them:
  * throughput, latency, and the CPU the serving thread spent per request (the capacity model's figure: what a
  * request costs an app process, whatever the clients cost).
  */
 async function load(url: string, topic: string, tag: string, n: number, concurrency: number): Promise<Run> {
   const cpu0 = threadCpuMs();
+  const db0 = postgresCpuMs();
   const machine0 = machineCpu();
   const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { url, n, concurrency, tag, topic, expect: 201 } });
   const [result] = (await once(worker, "message")) as [{ lat: number[]; errors: number; ms: number }];
   const cpu1 = threadCpuMs();
+  const db1 = postgresCpuMs();
   const machine1 = machineCpu();
   await worker.terminate();
   return {
@@ -64,6 +98,8 @@ async function load(url: string, topic: string, tag: string, n: number, concurre
     p99_ms: r2(pct(result.lat, 99)),
     errors: result.errors,
     server_cpu_ms_per_request: cpu0 === null || cpu1 === null ? null : r2((cpu1 - cpu0) / n),
+    // every PostgreSQL process of the machine: only this bench's work when nothing else uses the server meanwhile
+    database_cpu_ms_per_request: db0 === null || db1 === null ? null : r2((db1 - db0) / n),
     // how busy the machine's cores were meanwhile (servers, database and clients): below 1, something waited
     machine_cpu_busy: machine0 && machine1 ? r2((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) : null,
   };

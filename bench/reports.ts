@@ -16,28 +16,32 @@ import { pct, r1 } from "./stats.js";
 
 export type HistoryFixture = { conversations: number; districtId: string; departmentIds: string[]; token: string };
 
-/** One large district's history, generated once for the report and inbox benchmarks, with an admin's API token. */
-/** `conversations` over the last `years` (five for the benchmark of record; --quick takes one, which the longest period still covers). */
+/**
+ * One large district's history, generated once for the report and inbox benchmarks, with an admin's API token:
+ * `conversations` over the last `years` (five for the benchmark of record; --quick takes one, which the longest
+ * period still covers).
+ */
 export async function prepareHistory(database: Database, conversations: number, years = 5): Promise<HistoryFixture> {
-  // a kept database (BENCH_KEEP_DB) keeps its history: generated once, measured again after each change
-  await database.db.execute(sql`create table if not exists bench_history (conversations int primary key, fixture jsonb not null)`);
-  const found = (await database.db.execute(sql`select fixture from bench_history where conversations = ${conversations}`)) as unknown as { rows: { fixture: Omit<HistoryFixture, "token"> & { adminId: string } }[] };
+  // a kept database (BENCH_KEEP_DB) keeps its histories, one per size and span: generated once, measured again after each change
+  await database.db.execute(sql`create table if not exists bench_histories (conversations int not null, years int not null, fixture jsonb not null, primary key (conversations, years))`);
+  const found = (await database.db.execute(sql`select fixture from bench_histories where conversations = ${conversations} and years = ${years}`)) as unknown as { rows: { fixture: Omit<HistoryFixture, "token"> & { adminId: string } }[] };
   const kept = found.rows[0];
   if (kept) {
-    process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations, reused: true })}\n`);
+    process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations, years, reused: true })}\n`);
     // the days the rollup job has not yet rolled up (a day has passed; conversations changed) are rolled up first
     await processRollups(database.db, Number.POSITIVE_INFINITY);
     return { ...kept.fixture, token: await createApiToken(database.db, kept.fixture.districtId, kept.fixture.adminId, "bench") };
   }
   const now = new Date();
-  const district = await createDistrict(database.db, { slug: "history", name: "History USD", referencePrefix: "BUSD", replyDomain: "history.example", fromEmail: "letstalk@history.example" });
+  // a slug of its own per history, so that a kept database can hold several
+  const district = await createDistrict(database.db, { slug: `history-${conversations}-${years}y`, name: "History USD", referencePrefix: "BUSD", replyDomain: "history.example", fromEmail: "letstalk@history.example" });
   const t0 = performance.now();
   const h = await generateHistory(database, { districtId: district.id, conversations, years, now });
-  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, generate_s: r1((performance.now() - t0) / 1000), rollup_days: h.rolledDays, rollup_s: r1(h.rollupSeconds) })}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: "report_history", engine: "postgres", conversations: h.conversations, years, generate_s: r1((performance.now() - t0) / 1000), rollup_days: h.rolledDays, rollup_s: r1(h.rollupSeconds) })}\n`);
   const admin = await createStaff({ db: database.db, districtId: district.id }, { email: "leader@history.example", name: "Leader", role: "admin" });
   const token = await createApiToken(database.db, district.id, admin.id, "bench");
   const fixture = { conversations, districtId: district.id, departmentIds: h.departmentIds, adminId: admin.id };
-  await database.db.execute(sql`insert into bench_history (conversations, fixture) values (${conversations}, ${JSON.stringify(fixture)}::jsonb)`);
+  await database.db.execute(sql`insert into bench_histories (conversations, years, fixture) values (${conversations}, ${years}, ${JSON.stringify(fixture)}::jsonb)`);
   return { conversations, districtId: district.id, departmentIds: h.departmentIds, token };
 }
 

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import PgBoss from "pg-boss";
+import { WORK_CONCURRENCY } from "../lib/work.js";
 import type { Database, Tx } from "../db/client.js";
 import { TENANT_ROLE } from "../db/tenant.js";
 import type { Enqueue } from "../domain/shared/ctx.js";
@@ -38,12 +39,7 @@ export type JobRunner = {
 
 /** Jobs a worker takes per poll of a queue. */
 export const WORK_BATCH = 20;
-/**
- * Jobs of one batch a worker runs at once on PostgreSQL (each in its own transaction; PGlite's single connection
- * runs them one after the other). Handlers are idempotent and take their own locks where order matters (incident
- * clustering takes a per-topic advisory lock), as they must with several worker processes anyway.
- */
-export const WORK_CONCURRENCY = 4;
+export { WORK_CONCURRENCY };
 
 export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue">, log: Logger): JobRunner {
   const boss =

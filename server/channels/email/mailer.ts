@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { WORK_CONCURRENCY } from "../../lib/work.js";
 
 export type OutgoingEmail = {
   from: string;
@@ -26,10 +27,10 @@ export type Mailer = { transport: "smtp" | "sink"; send(mail: OutgoingEmail): Pr
 
 /**
  * SMTP connections a process keeps open to the relay, each reused for up to 100 messages: as many as a worker sends
- * at once (jobs/runner.ts WORK_CONCURRENCY). A connection opened per message cost about 100 ms of SMTP dialogue on
- * loopback; a reused one 2–6 ms (bench/worker.ts).
+ * at once (WORK_CONCURRENCY). A connection opened per message cost about 100 ms of SMTP dialogue on loopback; a
+ * reused one 2–6 ms (bench/worker.ts).
  */
-export const SMTP_CONNECTIONS = 4;
+export const SMTP_CONNECTIONS = WORK_CONCURRENCY;
 
 export function createMailer(smtpUrl: string | undefined): Mailer {
   if (!smtpUrl) {

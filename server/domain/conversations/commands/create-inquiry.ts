@@ -50,6 +50,8 @@ export async function createInquiry(ctx: Ctx, input: NewInquiry, loaded: { distr
   const schoolId = schoolField ? (input.fields[schoolField.key] as string | undefined) : undefined;
   const email = anonymous ? null : (contact && input.email ? input.email.trim().toLowerCase() : null);
   const topicName = (input.language === "es" ? input.topic.name.es : undefined) ?? input.topic.name.en;
+  // the family's status link, signed once: in the acknowledgement when there is one, else after the INSERT
+  let link: string | undefined;
   // written with the conversation, in its INSERT (open-conversation.ts)
   const acknowledgement = (opened: Opened): QueueEmailInput | null =>
     email
@@ -63,7 +65,7 @@ export async function createInquiry(ctx: Ctx, input: NewInquiry, loaded: { distr
             districtName: district.name,
             reference: opened.reference,
             topic: topicName,
-            statusUrl: statusUrl(ctx, district, opened),
+            statusUrl: (link = statusUrl(ctx, district, opened)),
             promise: promiseText(input.language, district.responseDays),
             message: input.message,
           }),
@@ -89,7 +91,5 @@ export async function createInquiry(ctx: Ctx, input: NewInquiry, loaded: { distr
     { district, ...(loaded.config ? { config: loaded.config } : {}) },
     acknowledgement,
   );
-  const reference = conv.reference;
-  const link = statusUrl(ctx, district, conv);
-  return { conversation: conv, reference, statusUrl: link };
+  return { conversation: conv, reference: conv.reference, statusUrl: link ?? statusUrl(ctx, district, conv) };
 }
