@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import { guardPool, guardTransactions } from "./pool-guard.js";
 import { PreparingClient, PreparingPool } from "./prepared-statements.js";
 import * as schema from "./schema/index.js";
 
@@ -54,14 +55,19 @@ export type OpenOptions = {
   preparedStatements?: boolean;
   /** Skip the one-owner lock (only for a freshly created scratch directory). */
   skipLock?: boolean;
+  /**
+   * PostgreSQL, tests only: a transaction asking its own pool for a second connection throws instead of risking a
+   * pool deadlock under load (db/pool-guard.ts). The test databases turn it on with `FRONTOFFICE_POOL_GUARD=1`.
+   */
+  poolGuard?: boolean;
 };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.preparedStatements ?? true);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.preparedStatements ?? true, opts.poolGuard ?? false);
   return openPglite(opts);
 }
 
-async function openPostgres(connectionString: string, max: number, prepared: boolean): Promise<Database> {
+async function openPostgres(connectionString: string, max: number, prepared: boolean, poolGuard: boolean): Promise<Database> {
   const [Pool, Client] = prepared ? [PreparingPool, PreparingClient] : [pg.Pool, pg.Client];
   // JIT compilation costs tens of milliseconds per report query and pays off only for analytics far larger than ours.
   // work_mem: a year's report groups about 200,000 conversations (distinct families, medians per group); at the
@@ -69,7 +75,8 @@ async function openPostgres(connectionString: string, max: number, prepared: boo
   // node, on at most `max` connections, is within what any PostgreSQL server for a large district has.
   const pool = new Pool({ connectionString, max, options: "-c jit=off -c work_mem=32MB", Client });
   pool.on("error", () => undefined); // idle client errors surface on the next query
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (poolGuard) guardPool(pool);
+  const db = guardTransactions(drizzlePg(pool, { schema }) as unknown as Db, pool);
   const sidePool = new Pool({ connectionString, max: 2, options: "-c jit=off", Client });
   sidePool.on("error", () => undefined);
   const side = drizzlePg(sidePool, { schema }) as unknown as Db;

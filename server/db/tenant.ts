@@ -5,6 +5,7 @@ import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type pg from "pg";
 import type { Database, Db, Tx } from "./client.js";
+import { guardTransactions } from "./pool-guard.js";
 import * as schema from "./schema/index.js";
 
 /** The role tenant transactions take (migration 0008): row-level security admits only the district they set. */
@@ -47,7 +48,10 @@ function pgTenantTxDb(pool: pg.Pool, districtId: string): Db {
   let handles = pgTxHandles.get(pool);
   if (!handles) pgTxHandles.set(pool, (handles = new Map()));
   let db = handles.get(districtId);
-  if (!db) handles.set(districtId, (db = drizzlePg({ client: new TenantTxPool(pool, settingsFor(districtId)) as unknown as pg.Pool, schema }) as unknown as Db));
+  if (!db) {
+    db = drizzlePg({ client: new TenantTxPool(pool, settingsFor(districtId)) as unknown as pg.Pool, schema }) as unknown as Db;
+    handles.set(districtId, (db = guardTransactions(db, pool))); // a no-op unless the pool is guarded (tests)
+  }
   return db;
 }
 

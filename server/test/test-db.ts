@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { migrateDatabase, openDatabase, type Database } from "../db/client.js";
+import { nestedAcquisitions } from "../db/pool-guard.js";
 
 export const TMP_DIR = path.resolve(import.meta.dirname, "../../.tmp");
 /**
@@ -89,7 +90,8 @@ export async function openTestDatabase(): Promise<Database & { dropped?: () => P
     } finally {
       await admin.end();
     }
-    const db = await openDatabase({ databaseUrl: withDatabase(postgresAdminUrl(), name), poolSize: 5 });
+    // FRONTOFFICE_POOL_GUARD=1 (global setup): a second checkout of the pool inside a transaction throws (db/pool-guard.ts)
+    const db = await openDatabase({ databaseUrl: withDatabase(postgresAdminUrl(), name), poolSize: 5, poolGuard: process.env.FRONTOFFICE_POOL_GUARD === "1" });
     const close = db.close;
     return {
       ...db,
@@ -98,6 +100,9 @@ export async function openTestDatabase(): Promise<Database & { dropped?: () => P
         const a = new pg.Client({ connectionString: postgresAdminUrl() });
         await a.connect();
         await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => a.end());
+        // a job's failure or a fire-and-forget catch may have swallowed the guard's error: the file fails here instead
+        const nested = nestedAcquisitions(db.pool!);
+        if (nested.length > 0) throw new Error(`${nested.length} nested pool acquisition(s) in this file; the first:\n${nested[0]!.stack}`);
       },
     };
   }
