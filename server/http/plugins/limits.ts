@@ -23,8 +23,9 @@ export function rateLimited(reply: FastifyReply, retryAfterSeconds: number, mess
 
 /** Counts the request against its rules (one upsert) and throws `rate_limited` when any is exceeded. */
 export async function enforceLimits(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, rules: LimitRule[]): Promise<void> {
-  // one upsert by key on every request: prepared by name (db/prepared-statements.ts)
-  const verdict = await withPreparedStatements(() => hitLimits(deps.database.db, rules, deps.now()));
+  // one upsert by key on every request: prepared by name (db/prepared-statements.ts), committed on the side pool
+  // without waiting for the disk (db/client.ts, Database.side): a crash may forget a few hits, nothing else
+  const verdict = await withPreparedStatements(() => hitLimits(deps.database.side ?? deps.database.db, rules, deps.now()));
   if (verdict.ok) return;
   req.log.info({ code: "rate_limited", bucket: verdict.bucket, retryAfter: verdict.retryAfterSeconds }, "rate limit reached");
   throw rateLimited(reply, verdict.retryAfterSeconds);
