@@ -17,6 +17,11 @@ import type { Db } from "./client.js";
  * (a `Promise.all` of `tx` queries), other pools (pg-boss's, the side pool) and dedicated clients (LISTEN) never
  * reach the guarded pool's `connect()`. Only for tests (`openDatabase({ poolGuard: true })`): it captures a stack
  * per transaction.
+ *
+ * One false alarm is possible: work a transaction starts without awaiting it (a `setImmediate`, a promise left
+ * floating) that takes a pool connection BEFORE the transaction's connection is released is refused, though it
+ * cannot deadlock (nothing waits for it). The suite has no such case; such work should run after the commit, or
+ * outside the scope (`AsyncLocalStorage.snapshot()` of the caller's scope).
  */
 export class NestedPoolAcquisitionError extends Error {
   override name = "NestedPoolAcquisitionError";
