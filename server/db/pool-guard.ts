@@ -20,8 +20,7 @@ import type { Db } from "./client.js";
  *
  * One false alarm is possible: work a transaction starts without awaiting it (a `setImmediate`, a promise left
  * floating) that takes a pool connection BEFORE the transaction's connection is released is refused, though it
- * cannot deadlock (nothing waits for it). The suite has no such case; such work should run after the commit, or
- * outside the scope (`AsyncLocalStorage.snapshot()` of the caller's scope).
+ * cannot deadlock (nothing waits for it). The suite has no such case; such work belongs after the commit.
  */
 export class NestedPoolAcquisitionError extends Error {
   override name = "NestedPoolAcquisitionError";
