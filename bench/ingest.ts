@@ -10,7 +10,6 @@
  * Before the first level, both servers take an unmeasured warm-up at concurrency 64 (see below).
  */
 import { once } from "node:events";
-import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import Fastify from "fastify";
 import { sql } from "drizzle-orm";
@@ -18,6 +17,7 @@ import { buildApp } from "../server/app.js";
 import type { Database } from "../server/db/client.js";
 import type { AppDeps } from "../server/http/context.js";
 import { WORK_CONCURRENCY } from "../server/jobs/runner.js";
+import { machineCpu, postgresCpuMs, threadCpuMs } from "./cpu.js";
 import { pct, r2 } from "./stats.js";
 
 
@@ -30,52 +30,6 @@ type Run = {
   database_cpu_ms_per_request: number | null;
   machine_cpu_busy: number | null;
 };
-
-/** The machine's CPU time so far, busy and in all, in clock ticks (Linux: the `cpu` line of /proc/stat); null elsewhere. */
-function machineCpu(): { busy: number; total: number } | null {
-  try {
-    const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
-    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal (guest time is counted in user)
-    return { busy: total - ticks[3]! - ticks[4]!, total }; // less idle and iowait
-  } catch {
-    return null;
-  }
-}
-
-/** CPU time this thread has used, in ms (Linux: /proc/thread-self/stat, in clock ticks of 10 ms); null elsewhere. */
-function threadCpuMs(): number | null {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime, fields 14 and 15 of stat(5)
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU time all PostgreSQL processes on this machine have used so far, in ms (Linux: /proc/<pid>/stat of each process
- * named postgres, readable when the bench runs as their owner or root); null when none can be read, as for a
- * database on another machine. Its difference over a level is the database's load per request: what the capacity
- * model needs, and what a bare INSERT costs next to a full submission.
- */
-function postgresCpuMs(): number | null {
-  let ticks = 0;
-  let seen = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-      seen++;
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return seen > 0 ? ticks * 10 : null;
-}
 
 /**
  * `n` POSTs with `concurrency` clients on a load-generator thread (load-worker.mjs), while this thread serves them:

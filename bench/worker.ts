@@ -11,6 +11,7 @@ import type { Database } from "../server/db/client.js";
 import type { AppDeps } from "../server/http/context.js";
 import { createJobRunner } from "../server/jobs/runner.js";
 import { startCountingRelay } from "../server/test/smtp-relay.js";
+import { postgresCpuMs } from "./cpu.js";
 import { r2 } from "./stats.js";
 
 async function count(database: Database, query: string): Promise<number> {
@@ -46,6 +47,7 @@ export async function benchWorker(engine: string, database: Database, deps: AppD
     mailer = createMailer(`smtp://127.0.0.1:${relay.port}`);
     runner = createJobRunner(database, { database, publicUrl: deps.publicUrl, mailer }, deps.log);
     const t0 = performance.now();
+    const db0 = postgresCpuMs();
     await runner.init();
     await runner.work();
     const deadline = t0 + 10 * 60_000;
@@ -54,6 +56,7 @@ export async function benchWorker(engine: string, database: Database, deps: AppD
       await new Promise((r) => setTimeout(r, 50));
     }
     const secs = (performance.now() - t0) / 1000;
+    const db1 = postgresCpuMs();
     const sent = (await emailsSent(database)) - before;
     const line = {
       bench: "worker",
@@ -63,6 +66,8 @@ export async function benchWorker(engine: string, database: Database, deps: AppD
       seconds: r2(secs),
       submissions_per_s: r2(opts.n / secs),
       emails_per_s: r2(relay.counts().messages / secs),
+      // what the worker's jobs cost the database per submission (every PostgreSQL process of the machine, see cpu.ts)
+      database_cpu_ms_per_submission: db0 === null || db1 === null ? null : r2((db1 - db0) / opts.n),
       emails_relayed: relay.counts().messages,
       emails_marked_sent: sent,
     };

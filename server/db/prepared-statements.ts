@@ -3,15 +3,16 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 
 /**
- * Named (prepared) statements for the intake path on PostgreSQL.
+ * Named (prepared) statements for the intake path on PostgreSQL, and for the two jobs each submission leaves.
  *
  * A submission is a dozen short statements under row-level security; planning them (the policies' quals, a
  * conversation's 19 indexes) cost PostgreSQL more than running them. A statement sent with a name is parsed once per
  * connection and, after five runs, PostgreSQL keeps its plan if a generic plan is no costlier than the custom ones:
  * on the ingest benchmark that is 20–30 % more submissions a second at concurrency 16 (docs/BENCHMARKS.md).
  *
- * Only statements issued inside `withPreparedStatements` are named: intake's are point lookups and inserts by key,
- * whose plans do not depend on their parameters. Reports and searches stay planned for each run, because a generic
+ * Only statements issued inside `withPreparedStatements` are named: intake's and its jobs' are point lookups and
+ * writes by key, whose plans do not depend on their parameters (a list of ids that grows with the data goes as one
+ * array, `= any(…)`, so that its length does not make a new text and use up the names). Reports and searches stay planned for each run, because a generic
  * plan for a date range is chosen on a guessed selectivity (a year planned like a day).
  */
 const preparing = new AsyncLocalStorage<true>();

@@ -22,6 +22,13 @@ function keyFieldsOf(topic: { form: { fields: { key: string; type: string }[] } 
 }
 
 /**
+ * Ids as one array parameter (`= any(…)`), not `in ($1, $2, …)`: one statement text whatever their number, so the
+ * intake follow-up's statements, prepared by name, are a few texts and not one per cluster size (the ids are uuids
+ * read from the database, so the literal needs no quoting).
+ */
+const uuidArray = (ids: readonly string[]): SQL => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
+/**
  * Groups a new conversation with earlier reports of the same incident: the same topic (or, without one, the same
  * department) in the last 12 hours, still unresolved, and about the same thing (see similarity.ts). It joins an
  * existing open cluster of a matching report, or opens one when this report makes three. Returns the cluster.
@@ -88,7 +95,7 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
     [cluster] = await ctx.db
       .select()
       .from(incidentClusters)
-      .where(and(eq(incidentClusters.districtId, ctx.districtId), inArray(incidentClusters.id, best.clusterIds), eq(incidentClusters.status, "open")))
+      .where(and(eq(incidentClusters.districtId, ctx.districtId), sql`${incidentClusters.id} = any(${uuidArray(best.clusterIds)})`, eq(incidentClusters.status, "open")))
       .orderBy(desc(incidentClusters.lastAt))
       .limit(1);
   }
@@ -117,7 +124,7 @@ export async function clusterConversation(ctx: Ctx, conv: ConversationRow, text:
   await ctx.db
     .update(conversations)
     .set({ clusterId: cluster!.id })
-    .where(and(eq(conversations.districtId, ctx.districtId), inArray(conversations.id, memberIds)));
+    .where(and(eq(conversations.districtId, ctx.districtId), sql`${conversations.id} = any(${uuidArray(memberIds)})`));
   for (const id of memberIds) await emit(ctx, "cluster.joined", { clusterId: cluster!.id, title: cluster!.title }, id);
   return cluster!;
 }

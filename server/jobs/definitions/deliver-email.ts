@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DkimKey } from "../../channels/email/mailer.js";
+import { withPreparedStatements } from "../../db/prepared-statements.js";
 import { inDistrict, tenantDb } from "../../db/tenant.js";
 import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
@@ -25,41 +26,45 @@ export const deliverEmailJob: JobDefinition<typeof Payload> = {
   schema: Payload,
   retryLimit: MAX_ATTEMPTS - 1,
   retryDelaySeconds: 30,
-  async handler(deps, payload, job) {
-    const base = (db: Ctx["db"]): Ctx => ({
-      db,
-      districtId: payload.districtId,
-      actor: { kind: "system", reason: "deliver-email" },
-      now: deps.now ?? (() => new Date()),
-      log: job.log,
-      enqueue: deps.enqueue,
-      app: { publicUrl: deps.publicUrl },
-    });
-    const email = await findEmail(base(tenantDb(deps.database, payload.districtId)), payload.emailId);
-    if (!email || email.status !== "queued") return; // already handled: delivery is at-least-once
-    const result = await deps.mailer.send({
-      from: email.fromAddress,
-      to: email.toAddress,
-      replyTo: email.replyTo,
-      subject: email.subject,
-      text: email.textBody,
-      html: email.htmlBody,
-      messageId: email.headerMessageId,
-      inReplyTo: email.inReplyTo,
-      references: email.references,
-      dkim: await dkimFor(deps, payload.districtId, email.fromAddress),
-    });
-    const final = !result.ok && (result.permanent || email.attempts + 1 >= MAX_ATTEMPTS);
-    await inDistrict(deps.database.db, payload.districtId, (tx) =>
-      recordDelivery(
-        base(tx),
-        email,
-        result.ok
-          ? { ok: true, transport: deps.mailer.transport }
-          : { ok: false, transport: deps.mailer.transport, reason: result.reason, final },
-      ),
-    );
-    job.log.info({ emailId: email.id, ok: result.ok }, "email delivery attempt");
-    if (!result.ok && !final) throw new Error(`temporary delivery failure for email ${email.id}`);
-  },
+  // one per email (every submission's acknowledgement): its statements, by key, prepared by name (db/prepared-statements.ts)
+  handler: (deps, payload, job) => withPreparedStatements(() => deliver(deps, payload, job)),
 };
+
+/** One delivery attempt of one stored email. */
+async function deliver(...[deps, payload, job]: Parameters<JobDefinition<typeof Payload>["handler"]>): Promise<void> {
+  const base = (db: Ctx["db"]): Ctx => ({
+    db,
+    districtId: payload.districtId,
+    actor: { kind: "system", reason: "deliver-email" },
+    now: deps.now ?? (() => new Date()),
+    log: job.log,
+    enqueue: deps.enqueue,
+    app: { publicUrl: deps.publicUrl },
+  });
+  const email = await findEmail(base(tenantDb(deps.database, payload.districtId)), payload.emailId);
+  if (!email || email.status !== "queued") return; // already handled: delivery is at-least-once
+  const result = await deps.mailer.send({
+    from: email.fromAddress,
+    to: email.toAddress,
+    replyTo: email.replyTo,
+    subject: email.subject,
+    text: email.textBody,
+    html: email.htmlBody,
+    messageId: email.headerMessageId,
+    inReplyTo: email.inReplyTo,
+    references: email.references,
+    dkim: await dkimFor(deps, payload.districtId, email.fromAddress),
+  });
+  const final = !result.ok && (result.permanent || email.attempts + 1 >= MAX_ATTEMPTS);
+  await inDistrict(deps.database.db, payload.districtId, (tx) =>
+    recordDelivery(
+      base(tx),
+      email,
+      result.ok
+        ? { ok: true, transport: deps.mailer.transport }
+        : { ok: false, transport: deps.mailer.transport, reason: result.reason, final },
+    ),
+  );
+  job.log.info({ emailId: email.id, ok: result.ok }, "email delivery attempt");
+  if (!result.ok && !final) throw new Error(`temporary delivery failure for email ${email.id}`);
+}

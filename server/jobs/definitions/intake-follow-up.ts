@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withPreparedStatements } from "../../db/prepared-statements.js";
 import { inDistrict } from "../../db/tenant.js";
 import { followUpIntake, INTAKE_FOLLOW_UP_JOB } from "../../domain/conversations/index.js";
 import { jobCtx } from "../context.js";
@@ -21,8 +22,9 @@ export const intakeFollowUpJob: JobDefinition<typeof Payload> = {
   retryLimit: 5,
   retryDelaySeconds: 5,
   async handler(deps, payload, job) {
-    await inDistrict(deps.database.db, payload.districtId, (tx) =>
-      followUpIntake(jobCtx(deps, payload.districtId, tx, job.log, "routing"), payload),
+    // one per submission: its statements (lookups and writes by key) prepared by name (db/prepared-statements.ts)
+    await withPreparedStatements(() =>
+      inDistrict(deps.database.db, payload.districtId, (tx) => followUpIntake(jobCtx(deps, payload.districtId, tx, job.log, "routing"), payload)),
     );
   },
 };
