@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DkimKey } from "../../channels/email/mailer.js";
 import { withPreparedStatements } from "../../db/prepared-statements.js";
-import { inDistrict, tenantDb } from "../../db/tenant.js";
+import { inDistrict } from "../../db/tenant.js";
 import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
@@ -12,9 +12,9 @@ const MAX_ATTEMPTS = 6;
 const DkimSchema = z.object({ domainName: z.string().min(1), keySelector: z.string().min(1), privateKey: z.string().min(1) });
 
 /** The DKIM key of the channel the email is sent from (its `config.dkim`), if the district set one. */
-async function dkimFor(deps: Parameters<typeof deliverEmailJob.handler>[0], districtId: string, from: string): Promise<DkimKey | null> {
+async function dkimFor(db: Ctx["db"], districtId: string, from: string): Promise<DkimKey | null> {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  const channel = await findChannelByAddress(tenantDb(deps.database, districtId), "email", address);
+  const channel = await findChannelByAddress(db, "email", address);
   if (!channel || channel.districtId !== districtId) return null;
   const parsed = DkimSchema.safeParse((channel.config as { dkim?: unknown }).dkim);
   return parsed.success ? parsed.data : null;
@@ -41,8 +41,14 @@ async function deliver(...[deps, payload, job]: Parameters<JobDefinition<typeof 
     enqueue: deps.enqueue,
     app: { publicUrl: deps.publicUrl },
   });
-  const email = await findEmail(base(tenantDb(deps.database, payload.districtId)), payload.emailId);
-  if (!email || email.status !== "queued") return; // already handled: delivery is at-least-once
+  // the email and its sender's DKIM key in one read transaction; none is held while SMTP answers
+  const found = await inDistrict(deps.database.db, payload.districtId, async (tx) => {
+    const email = await findEmail(base(tx), payload.emailId);
+    if (!email || email.status !== "queued") return null; // already handled: delivery is at-least-once
+    return { email, dkim: await dkimFor(tx, payload.districtId, email.fromAddress) };
+  });
+  if (!found) return;
+  const { email, dkim } = found;
   const result = await deps.mailer.send({
     from: email.fromAddress,
     to: email.toAddress,
@@ -53,7 +59,7 @@ async function deliver(...[deps, payload, job]: Parameters<JobDefinition<typeof 
     messageId: email.headerMessageId,
     inReplyTo: email.inReplyTo,
     references: email.references,
-    dkim: await dkimFor(deps, payload.districtId, email.fromAddress),
+    dkim,
   });
   const final = !result.ok && (result.permanent || email.attempts + 1 >= MAX_ATTEMPTS);
   await inDistrict(deps.database.db, payload.districtId, (tx) =>
