@@ -73,10 +73,10 @@ export function formatReference(prefix: string, number: number): string {
 
 /**
  * Takes the next per-district conversation number. Through `ctx.app.numbers` (PostgreSQL) it is committed at once on
- * its own connection, without waiting for the disk (Database.side), holding the district row for one short statement:
- * a submission that then fails leaves a gap in the references (never a reuse of a stored one: the conversation that
- * stores a number commits synchronously after it, so its flush carries the number's). Otherwise it is taken in the caller's transaction, whose row lock serialises
- * concurrent submissions until commit.
+ * its own connection, without waiting for the disk (Database.side), holding the district row for one short
+ * statement: a submission that then fails leaves a gap in the references (never a reuse of a stored one: the
+ * conversation that stores a number commits synchronously after it, so its flush carries the number's). Otherwise
+ * it is taken in the caller's transaction, whose row lock serialises concurrent submissions until commit.
  */
 export async function takeNextNumber(ctx: Ctx): Promise<{ number: number; prefix: string }> {
   return ctx.app.numbers ? ctx.app.numbers(ctx.districtId) : takeNumberWith(ctx.db, ctx.districtId);
