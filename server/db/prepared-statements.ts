@@ -6,7 +6,7 @@ import pg from "pg";
  * Named (prepared) statements for the intake path on PostgreSQL, and for the two jobs each submission leaves.
  *
  * A submission is a dozen short statements under row-level security; planning them (the policies' quals, a
- * conversation's 19 indexes) cost PostgreSQL more than running them. A statement sent with a name is parsed once per
+ * conversation's 17 indexes) cost PostgreSQL more than running them. A statement sent with a name is parsed once per
  * connection and, after five runs, PostgreSQL keeps its plan if a generic plan is no costlier than the custom ones:
  * on the ingest benchmark that is 20–30 % more submissions a second at concurrency 16 (docs/BENCHMARKS.md).
  *
