@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../server/app.js";
 import type { Database } from "../server/db/client.js";
 import type { AppDeps } from "../server/http/context.js";
-import { WORK_CONCURRENCY } from "../server/jobs/runner.js";
+import { WORK_CONCURRENCY } from "../server/lib/work.js";
 import { machineCpu, postgresCpuMs, threadCpuMs } from "./cpu.js";
 import { pct, r2 } from "./stats.js";
 

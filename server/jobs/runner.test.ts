@@ -3,7 +3,8 @@ import type { Mailer, OutgoingEmail } from "../channels/email/mailer.js";
 import { createLogger } from "../lib/logger.js";
 import { buildDistrict, buildInquiry, type TestDistrict } from "../test/factories.js";
 import { TEST_PUBLIC_URL, testApp, type TestApp } from "../test/test-app.js";
-import { createJobRunner, WORK_BATCH, WORK_CONCURRENCY } from "./runner.js";
+import { WORK_CONCURRENCY } from "../lib/work.js";
+import { createJobRunner, WORK_BATCH } from "./runner.js";
 
 let t: TestApp;
 let d: TestDistrict;

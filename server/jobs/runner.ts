@@ -39,7 +39,6 @@ export type JobRunner = {
 
 /** Jobs a worker takes per poll of a queue. */
 export const WORK_BATCH = 20;
-export { WORK_CONCURRENCY };
 
 export function createJobRunner(database: Database, deps: Omit<JobDeps, "enqueue">, log: Logger): JobRunner {
   const boss =

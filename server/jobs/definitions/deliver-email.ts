@@ -5,6 +5,7 @@ import { inDistrict } from "../../db/tenant.js";
 import { findChannelByAddress } from "../../domain/channels/index.js";
 import { findEmail, recordDelivery } from "../../domain/mail/index.js";
 import type { Ctx } from "../../domain/shared/ctx.js";
+import { jobCtx } from "../context.js";
 import type { JobDefinition } from "../registry.js";
 
 const Payload = z.object({ districtId: z.string().uuid(), emailId: z.string().uuid() });
@@ -32,15 +33,7 @@ export const deliverEmailJob: JobDefinition<typeof Payload> = {
 
 /** One delivery attempt of one stored email. */
 async function deliver(...[deps, payload, job]: Parameters<JobDefinition<typeof Payload>["handler"]>): Promise<void> {
-  const base = (db: Ctx["db"]): Ctx => ({
-    db,
-    districtId: payload.districtId,
-    actor: { kind: "system", reason: "deliver-email" },
-    now: deps.now ?? (() => new Date()),
-    log: job.log,
-    enqueue: deps.enqueue,
-    app: { publicUrl: deps.publicUrl },
-  });
+  const base = (db: Ctx["db"]): Ctx => jobCtx(deps, payload.districtId, db, job.log, "deliver-email");
   // the email and its sender's DKIM key in one read transaction; none is held while SMTP answers
   const found = await inDistrict(deps.database.db, payload.districtId, async (tx) => {
     const email = await findEmail(base(tx), payload.emailId);
